@@ -1,0 +1,154 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// A migration moves the schema one version up. Migrations only add (tables,
+// columns, indexes), so that an older app and the sync server can still read
+// what a newer one wrote; a released migration is never edited.
+type migration struct {
+	version int
+	name    string
+	sql     []string
+}
+
+// syncColumns are the DESIGN.md sync fields every shared table starts with.
+const syncColumns = `
+	id          TEXT PRIMARY KEY NOT NULL,
+	office_id   TEXT NOT NULL,
+	version     INTEGER NOT NULL DEFAULT 0,
+	server_seq  INTEGER NOT NULL DEFAULT 0,
+	deleted     INTEGER NOT NULL DEFAULT 0,
+	updated_at  DATETIME NOT NULL,
+	updated_by  TEXT NOT NULL DEFAULT ''`
+
+// officeFK ties a record to the office that owns it.
+const officeFK = `FOREIGN KEY (office_id) REFERENCES offices(id)`
+
+var migrations = []migration{
+	{1, "initial schema", []string{
+		`CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`,
+		`CREATE TABLE offices (` + syncColumns + `,
+			parent_id     TEXT NOT NULL DEFAULT '',
+			name          TEXT NOT NULL,
+			kind          TEXT NOT NULL,
+			level         TEXT NOT NULL,
+			region        TEXT NOT NULL DEFAULT '',
+			address       TEXT NOT NULL DEFAULT '',
+			phone         TEXT NOT NULL DEFAULT '',
+			email         TEXT NOT NULL DEFAULT '',
+			website       TEXT NOT NULL DEFAULT '',
+			logo          BLOB,
+			head_name     TEXT NOT NULL DEFAULT '',
+			head_position TEXT NOT NULL DEFAULT '',
+			head_nip      TEXT NOT NULL DEFAULT '',
+			signer_place  TEXT NOT NULL DEFAULT '')`,
+		`CREATE TABLE agencies (` + syncColumns + `,
+			name            TEXT NOT NULL,
+			kind            TEXT NOT NULL,
+			level           TEXT NOT NULL DEFAULT '',
+			region          TEXT NOT NULL DEFAULT '',
+			address         TEXT NOT NULL DEFAULT '',
+			contact_person  TEXT NOT NULL DEFAULT '',
+			phone           TEXT NOT NULL DEFAULT '',
+			email           TEXT NOT NULL DEFAULT '',
+			website         TEXT NOT NULL DEFAULT '',
+			social_accounts TEXT NOT NULL DEFAULT '[]',
+			notes           TEXT NOT NULL DEFAULT '',
+			`+officeFK+`)`,
+		`CREATE INDEX agencies_list ON agencies (deleted, office_id, name)`,
+		`CREATE TABLE drafts (` + syncColumns + `,
+			title          TEXT NOT NULL,
+			body           TEXT NOT NULL DEFAULT '',
+			kind           TEXT NOT NULL,
+			channels       TEXT NOT NULL DEFAULT '[]',
+			status         TEXT NOT NULL,
+			planned_date   TEXT,
+			election_stage TEXT NOT NULL DEFAULT '',
+			agency_ids     TEXT NOT NULL DEFAULT '[]',
+			`+officeFK+`)`,
+		`CREATE INDEX drafts_list ON drafts (deleted, office_id, planned_date)`,
+		`CREATE INDEX drafts_status ON drafts (deleted, status, planned_date)`,
+		`CREATE TABLE entries (` + syncColumns + `,
+			start_date     TEXT NOT NULL,
+			end_date       TEXT NOT NULL,
+			title          TEXT NOT NULL,
+			activity_type  TEXT NOT NULL,
+			strategy       INTEGER NOT NULL CHECK (strategy BETWEEN 1 AND 8),
+			location       TEXT NOT NULL DEFAULT '',
+			online         INTEGER NOT NULL DEFAULT 0,
+			partner_ids    TEXT NOT NULL DEFAULT '[]',
+			participants   INTEGER NOT NULL DEFAULT 0,
+			outputs        INTEGER NOT NULL DEFAULT 0,
+			reach          INTEGER NOT NULL DEFAULT 0,
+			realised       INTEGER NOT NULL DEFAULT 0,
+			obstacles      TEXT NOT NULL DEFAULT '',
+			follow_up      TEXT NOT NULL DEFAULT '',
+			evidence_links TEXT NOT NULL DEFAULT '[]',
+			notes          TEXT NOT NULL DEFAULT '',
+			`+officeFK+`)`,
+		`CREATE INDEX entries_list ON entries (deleted, office_id, start_date)`,
+		`CREATE INDEX entries_strategy ON entries (deleted, strategy, start_date)`,
+		`CREATE TABLE outbox (
+			seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+			op_id        TEXT NOT NULL UNIQUE,
+			kind         TEXT NOT NULL,
+			record_id    TEXT NOT NULL,
+			op           TEXT NOT NULL,
+			base_version INTEGER NOT NULL,
+			payload      TEXT NOT NULL,
+			created_at   DATETIME NOT NULL)`,
+		`CREATE INDEX outbox_record ON outbox (kind, record_id)`,
+	}},
+}
+
+// SchemaVersion is the schema this build writes.
+func SchemaVersion() int { return migrations[len(migrations)-1].version }
+
+// ErrNewerSchema means the file was written by a newer Humas Desk.
+type ErrNewerSchema struct{ Have, Know int }
+
+func (e ErrNewerSchema) Error() string {
+	return fmt.Sprintf("database ini dibuat oleh versi Humas Desk yang lebih baru (skema %d, versi ini mengenal sampai %d); perbarui aplikasi, data tidak diubah", e.Have, e.Know)
+}
+
+// migrate applies every pending migration, each in its own transaction
+// together with its row in schema_migrations, so that a crash leaves the
+// file at a whole version.
+func migrate(ctx context.Context, db *gorm.DB) error {
+	db = db.WithContext(ctx)
+	if err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`).Error; err != nil {
+		return fmt.Errorf("tabel migrasi tidak dapat dibuat: %w", err)
+	}
+	var have int
+	if err := db.Raw(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have).Error; err != nil {
+		return err
+	}
+	if have > SchemaVersion() {
+		return ErrNewerSchema{Have: have, Know: SchemaVersion()}
+	}
+	for _, m := range migrations {
+		if m.version <= have {
+			continue
+		}
+		err := db.Transaction(func(tx *gorm.DB) error {
+			for _, stmt := range m.sql {
+				if err := tx.Exec(stmt).Error; err != nil {
+					return err
+				}
+			}
+			return tx.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+				m.version, m.name, time.Now().UTC()).Error
+		})
+		if err != nil {
+			return fmt.Errorf("migrasi %d (%s) gagal: %w", m.version, m.name, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/humasdesk/humasdesk/data"
+)
+
+// Outbox operations.
+const (
+	OpUpsert = "upsert"
+	OpDelete = "delete"
+)
+
+// OutboxEntry is one local change waiting to be pushed to the server. Seq
+// is the per-device increasing op_seq of the sync protocol; BaseVersion is
+// the server version the edit was made on.
+type OutboxEntry struct {
+	Seq         int64 `gorm:"primaryKey;autoIncrement"`
+	OpID        string
+	Kind        string
+	RecordID    string
+	Op          string
+	BaseVersion int64
+	Payload     string
+	CreatedAt   time.Time
+}
+
+// TableName keeps gorm from pluralising.
+func (OutboxEntry) TableName() string { return "outbox" }
+
+// enqueue records r's current state for sync, inside the caller's
+// transaction, so that the row and its outbox entry commit together.
+func enqueue(tx *gorm.DB, op string, r data.Record) error {
+	payload, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	m := r.RecordMeta()
+	return tx.Create(&OutboxEntry{
+		OpID:        data.NewID(),
+		Kind:        r.RecordKind(),
+		RecordID:    m.ID,
+		Op:          op,
+		BaseVersion: m.Version,
+		Payload:     string(payload),
+		CreatedAt:   time.Now().UTC(),
+	}).Error
+}
+
+// Outbox returns up to limit pending changes, oldest first.
+func (s *Store) Outbox(ctx context.Context, limit int) ([]OutboxEntry, error) {
+	var out []OutboxEntry
+	err := s.read(ctx).Order("seq").Limit(limit).Find(&out).Error
+	return out, err
+}
+
+// PendingChanges counts the changes not yet pushed.
+func (s *Store) PendingChanges(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.read(ctx).Model(&OutboxEntry{}).Count(&n).Error
+	return n, err
+}

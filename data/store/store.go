@@ -1,0 +1,152 @@
+// Package store keeps Humas Desk's records in one local SQLite file through
+// gorm and the pure-Go glebarez/sqlite driver.
+//
+// The file is opened in WAL mode with foreign keys on and a busy timeout.
+// Writes go through one connection in IMMEDIATE transactions, so that two
+// processes on the same file wait for each other instead of failing; reads
+// use a separate pool and never block on a writer. Every change to a shared
+// record writes its outbox entry in the same transaction (see outbox.go).
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Store is an open local database.
+type Store struct {
+	path string
+	rw   *gorm.DB // one connection: the only writer in this process
+	ro   *gorm.DB // a pool of query-only connections
+	user string   // written to updated_by
+}
+
+// ErrNotFound is returned for a record that does not exist or is deleted.
+var ErrNotFound = errors.New("data tidak ditemukan")
+
+// busyTimeout is how long a writer waits for another process's write.
+const busyTimeout = 10 * time.Second
+
+// DefaultPath is the database file in the user's configuration folder,
+// used when neither --db nor HUMASDESK_DB names one.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("HUMASDESK_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("folder konfigurasi pengguna tidak ditemukan: %w", err)
+	}
+	return filepath.Join(dir, "humasdesk", "humasdesk.db"), nil
+}
+
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_txlock", "immediate")
+	}
+	return path + "?" + q.Encode()
+}
+
+func openGorm(path string, readOnly bool) (*gorm.DB, error) {
+	return gorm.Open(sqlite.Open(dsn(path, readOnly)), &gorm.Config{
+		Logger:                 logger.Default.LogMode(logger.Silent),
+		SkipDefaultTransaction: true, // the store opens its own transactions
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+	})
+}
+
+// Open opens (creating if needed) the database at path, migrates it to the
+// current schema, and makes sure an office profile exists.
+func Open(path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("folder database %s tidak dapat dibuat: %w", dir, err)
+		}
+	}
+	rw, err := openGorm(path, false)
+	if err != nil {
+		return nil, fmt.Errorf("database %s tidak dapat dibuka: %w", path, err)
+	}
+	s := &Store{path: path, rw: rw, user: "pengguna"}
+	if err := s.configure(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := migrate(context.Background(), rw); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if s.ro, err = openGorm(path, true); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("database %s tidak dapat dibuka: %w", path, err)
+	}
+	if err := s.ensureOffice(context.Background()); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) configure() error {
+	sqlDB, err := s.rw.DB()
+	if err != nil {
+		return err
+	}
+	sqlDB.SetMaxOpenConns(1)
+	var mode string
+	if err := s.rw.Raw("PRAGMA journal_mode").Scan(&mode).Error; err != nil {
+		return fmt.Errorf("database %s tidak dapat dibaca (bukan file SQLite?): %w", s.path, err)
+	}
+	if mode != "wal" {
+		return fmt.Errorf("database %s tidak dapat memakai mode WAL (mode %q)", s.path, mode)
+	}
+	return nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// SetUser names who makes the following edits, for display in updated_by.
+func (s *Store) SetUser(name string) {
+	if name != "" {
+		s.user = name
+	}
+}
+
+// Close closes both handles.
+func (s *Store) Close() error {
+	var errs []error
+	for _, db := range []*gorm.DB{s.ro, s.rw} {
+		if db == nil {
+			continue
+		}
+		if sqlDB, err := db.DB(); err == nil {
+			errs = append(errs, sqlDB.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// write runs fn in one IMMEDIATE transaction on the writer connection.
+func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.rw.WithContext(ctx).Transaction(fn)
+}
+
+// read returns the query-only handle for ctx.
+func (s *Store) read(ctx context.Context) *gorm.DB { return s.ro.WithContext(ctx) }
