@@ -15,7 +15,7 @@ func TestSmoke(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	a := &data.Agency{Name: "Diskominfo Sleman", Kind: "diskominfo", SocialAccounts: data.List[data.SocialAccount]{{"instagram", "@kominfosleman"}}}
+	a := &data.Agency{Name: "Diskominfo Sleman", Kind: "diskominfo", SocialAccounts: data.List[data.SocialAccount]{{Platform: "instagram", Handle: "@kominfosleman"}}}
 	if err := s.SaveAgency(ctx, a); err != nil {
 		t.Fatal(err)
 	}
