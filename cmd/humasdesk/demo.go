@@ -1,19 +1,34 @@
 package main
 
 import (
+	"fmt"
 	"io"
+
+	"github.com/humasdesk/humasdesk/data/demo"
 )
 
+// runDemo fills the database with the demo offices and their records. It
+// is idempotent: a second run adds nothing.
 func runDemo(args []string, out io.Writer) error {
 	fs := newFlags("demo")
 	dbPath := fs.String("db", "", "database file")
+	year := fs.Int("year", 0, "year of the demo activities (default: this year)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *year != 0 && (*year < 2000 || *year > 2100) {
+		return usageError{fmt.Sprintf("demo: --year %d di luar rentang 2000–2100", *year)}
 	}
 	st, err := openStore(*dbPath)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	res, err := demo.Load(bgCtx(), st, demo.Options{Year: *year})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan.\n",
+		st.Path(), res.Offices, res.Agencies, res.Drafts, res.Entries)
 	return nil
 }

@@ -72,7 +72,8 @@ const usage = `Humas Desk — aplikasi kehumasan untuk Pemda, KPU, dan Bawaslu
 
 Pemakaian:
   humasdesk [--db FILE]            buka jendela aplikasi
-  humasdesk demo [--db FILE]       isi database dengan data contoh
+  humasdesk demo [--db FILE] [--year TAHUN]
+                                   isi database dengan data contoh
   humasdesk bench [--db FILE]      ukur kecepatan daftar dan pencarian
   humasdesk version                tampilkan versi
   humasdesk help                   tampilkan bantuan ini

@@ -48,10 +48,7 @@ func (s *Store) InsertBatch(ctx context.Context, recs []data.Record, queue bool)
 	}
 	now := time.Now().UTC()
 	err = s.write(ctx, func(tx *gorm.DB) error {
-		office, err := currentOfficeID(tx)
-		if err != nil {
-			return err
-		}
+		office, _ := currentOfficeID(tx) // may be unset while an office is loaded
 		inserted = 0
 		for _, r := range recs {
 			m := r.RecordMeta()
@@ -62,11 +59,13 @@ func (s *Store) InsertBatch(ctx context.Context, recs []data.Record, queue bool)
 			} else if exists {
 				continue
 			}
-			if m.OfficeID == "" {
-				m.OfficeID = office
-			}
 			if _, ok := r.(*data.Office); ok {
 				m.OfficeID = m.ID
+			} else if m.OfficeID == "" {
+				if office == "" {
+					return fmt.Errorf("profil kantor belum ada")
+				}
+				m.OfficeID = office
 			}
 			if m.UpdatedAt.IsZero() {
 				m.UpdatedAt = now
@@ -90,7 +89,11 @@ func (s *Store) InsertBatch(ctx context.Context, recs []data.Record, queue bool)
 }
 
 func rowExists(tx *gorm.DB, table, id string) (bool, error) {
+	return rowExistsWhere(tx, table, "id = ?", id)
+}
+
+func rowExistsWhere(tx *gorm.DB, table, cond string, args ...any) (bool, error) {
 	var n int64
-	err := tx.Table(table).Where("id = ?", id).Count(&n).Error
+	err := tx.Table(table).Where(cond, args...).Limit(1).Count(&n).Error
 	return n > 0, err
 }

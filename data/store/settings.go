@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -74,17 +75,25 @@ func (s *Store) Offices(ctx context.Context) ([]data.Office, error) {
 	return out, err
 }
 
+// placeholderOffice is the profile a fresh database starts with.
+var placeholderOffice = data.Office{Name: "Kantor Humas", Kind: "lainnya", Level: "kabupaten"}
+
 // ensureOffice gives a fresh database a placeholder profile, so that
-// records can be written before the user fills in Pengaturan. Check and
-// creation share one transaction, so two processes opening a new file at
-// once still make one office.
+// records can be written before the user fills in Pengaturan. It gets no
+// outbox entry: the first real edit of the profile queues the whole record.
+// Check and creation share one transaction, so two processes opening a new
+// file at once still make one office.
 func (s *Store) ensureOffice(ctx context.Context) error {
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if _, err := currentOfficeID(tx); err == nil {
 			return nil
 		}
-		o := &data.Office{Name: "Kantor Humas", Kind: "lainnya", Level: "kabupaten"}
-		if err := s.saveTx(tx, o); err != nil {
+		o := placeholderOffice
+		o.ID = data.NewID()
+		o.OfficeID = o.ID
+		o.UpdatedAt = time.Now().UTC()
+		o.UpdatedBy = s.user
+		if err := tx.Create(&o).Error; err != nil {
 			return err
 		}
 		return tx.Create(&setting{SettingOffice, o.ID}).Error
@@ -93,4 +102,40 @@ func (s *Store) ensureOffice(ctx context.Context) error {
 		return fmt.Errorf("profil kantor awal tidak dapat dibuat: %w", err)
 	}
 	return nil
+}
+
+// DropPlaceholderOffice removes the office a fresh database started with,
+// if it was never edited, synced or given records, so that loading another
+// profile (the demo, later an enrolment) leaves no empty office behind.
+// It reports whether it removed one.
+func (s *Store) DropPlaceholderOffice(ctx context.Context) (bool, error) {
+	dropped := false
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		id, err := currentOfficeID(tx)
+		if err != nil {
+			return err
+		}
+		var o data.Office
+		if err := tx.Where("id = ?", id).Take(&o).Error; err != nil {
+			return err
+		}
+		if o.Version != 0 {
+			return nil
+		}
+		var queued int64
+		if err := tx.Model(&OutboxEntry{}).Where("record_id = ?", id).Count(&queued).Error; err != nil || queued > 0 {
+			return err
+		}
+		for _, t := range []string{"agencies", "drafts", "entries"} {
+			if owns, err := rowExistsWhere(tx, t, "office_id = ?", id); err != nil || owns {
+				return err
+			}
+		}
+		if err := tx.Where("key = ?", SettingOffice).Delete(&setting{}).Error; err != nil {
+			return err
+		}
+		dropped = true
+		return tx.Delete(&data.Office{}, "id = ?", id).Error
+	})
+	return dropped, err
 }
