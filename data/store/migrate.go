@@ -105,6 +105,20 @@ var migrations = []migration{
 			created_at   DATETIME NOT NULL)`,
 		`CREATE INDEX outbox_record ON outbox (kind, record_id)`,
 	}},
+	{2, "photos of report entries", []string{
+		`CREATE TABLE photos (` + syncColumns + `,
+			entry_id TEXT NOT NULL REFERENCES entries(id),
+			hash     TEXT NOT NULL,
+			mime     TEXT NOT NULL,
+			size     INTEGER NOT NULL,
+			width    INTEGER NOT NULL DEFAULT 0,
+			height   INTEGER NOT NULL DEFAULT 0,
+			caption  TEXT NOT NULL DEFAULT '',
+			name     TEXT NOT NULL DEFAULT '',
+			` + officeFK + `)`,
+		`CREATE INDEX photos_entry ON photos (entry_id, deleted)`,
+		`CREATE INDEX photos_hash ON photos (hash)`,
+	}},
 }
 
 // SchemaVersion is the schema this build writes.

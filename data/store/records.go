@@ -122,6 +122,8 @@ func tableOf(r data.Record) string {
 		return "drafts"
 	case *data.Entry:
 		return "entries"
+	case *data.Photo:
+		return "photos"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }
@@ -170,6 +172,7 @@ const (
 	KindAgency Kind = "agency"
 	KindDraft  Kind = "draft"
 	KindEntry  Kind = "entry"
+	KindPhoto  Kind = "photo"
 )
 
 func newRecord(k Kind) data.Record {
@@ -180,6 +183,8 @@ func newRecord(k Kind) data.Record {
 		return &data.Draft{}
 	case KindEntry:
 		return &data.Entry{}
+	case KindPhoto:
+		return &data.Photo{}
 	}
 	panic("store: unknown kind " + string(k))
 }
