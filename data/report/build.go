@@ -125,7 +125,7 @@ func newReport(office *data.Office, offices []data.Office, opt Options) *Report 
 		From: from, To: to, Intro: opt.Intro, Closing: opt.Closing,
 		Title:     "Laporan Kegiatan Kehumasan " + opt.Period.Name(),
 		SignPlace: office.SignerPlace, SignDate: opt.SignDate,
-		Signer:    Signer{Position: office.HeadPosition, Name: office.HeadName, NIP: office.HeadNIP},
+		Signer: Signer{Position: office.HeadPosition, Name: office.HeadName, NIP: office.HeadNIP},
 	}
 	if r.SignDate.IsZero() {
 		r.SignDate = data.Today()
