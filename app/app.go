@@ -1,11 +1,29 @@
 // Package app is the Fyne user interface of Humas Desk: the main window, its
 // views, forms and dialogs. It reads and writes records only through
 // data/store, never SQL, and touches widgets only on the main goroutine.
+//
+// The three record kinds an office keeps (agencies, content drafts and
+// activity entries) share one generic list-and-form mechanism (browser.go):
+// each kind only describes its columns, filters and form (agency.go,
+// draft.go, entry.go). Lists are virtualised and read the store a page at a
+// time (pager.go), so a list of 100,000 entries costs no more than one of
+// ten.
+//
+// User-interface text is English in the source, wrapped in lang.L, and
+// translated by assets/translations/id.json; the names of domain things
+// (kinds, statuses, strategies, field labels, validation messages) come
+// from data/ in the chosen language, so they are written in one place only.
 package app
 
 import (
+	"context"
+	"fmt"
+
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -13,21 +31,89 @@ import (
 
 // UI is the main window and what it shows.
 type UI struct {
-	app   fyne.App
-	store *store.Store
-	win   fyne.Window
+	app      fyne.App
+	store    *store.Store
+	win      fyne.Window
+	lang     data.Lang // the language of domain labels; lang.L covers the rest
+	officeID string    // this installation's office: lists and Beranda show its records
+
+	tabs      *container.AppTabs
+	home      *dashboard
+	agencies  *browser[data.Agency, *data.Agency]
+	drafts    *browser[data.Draft, *data.Draft]
+	entries   *browser[data.Entry, *data.Entry]
+	settings  *settingsView
+	agencyEd  *agencyForm
+	draftEd   *draftForm
+	entryEd   *entryForm
+	lastError string // the last error shown, for tests
 }
 
-// SetupLanguage loads the translations for l. Call it once, before New.
-func SetupLanguage(l data.Lang) error { return nil }
-
-// New builds the main window over st.
+// New builds the main window over st. The language of domain labels is the
+// one stored in the settings, which is also what SetupLanguage was given.
 func New(fa fyne.App, st *store.Store) *UI {
 	u := &UI{app: fa, store: st, win: fa.NewWindow("Humas Desk")}
-	u.win.SetContent(widget.NewLabel("Humas Desk"))
+	ctx := u.ctx()
+	l, err := st.Setting(ctx, store.SettingLanguage, string(data.LangID))
+	if err != nil {
+		fyne.LogError("reading the language setting", err)
+	}
+	u.lang = data.ParseLang(l)
+	if o, err := st.CurrentOffice(ctx); err == nil {
+		u.officeID = o.ID
+	} else {
+		fyne.LogError("reading the office profile", err)
+	}
+	if t, err := st.Setting(ctx, store.SettingTheme, themeSystem); err == nil {
+		u.applyTheme(t)
+	}
+	u.build()
 	u.win.Resize(fyne.NewSize(1100, 720))
 	return u
 }
 
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
+
+func (u *UI) build() {
+	u.home = newDashboard(u)
+	u.agencyEd = newAgencyForm(u)
+	u.agencies = newBrowser(u, agencyKind(u), editor[data.Agency](u.agencyEd))
+	u.draftEd = newDraftForm(u)
+	u.drafts = newBrowser(u, draftKind(u), editor[data.Draft](u.draftEd))
+	u.entryEd = newEntryForm(u)
+	u.entries = newBrowser(u, entryKind(u), editor[data.Entry](u.entryEd))
+	u.settings = newSettingsView(u)
+
+	u.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Home"), theme.HomeIcon(), u.home.content),
+		container.NewTabItemWithIcon(lang.L("Agencies"), theme.AccountIcon(), u.agencies.content),
+		container.NewTabItemWithIcon(lang.L("Content"), theme.DocumentCreateIcon(), u.drafts.content),
+		container.NewTabItemWithIcon(lang.L("Activities/Reports"), theme.ListIcon(), u.entries.content),
+		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), u.settings.content),
+	)
+	u.tabs.SetTabLocation(container.TabLocationLeading)
+	// Beranda summarises what the other tabs change, so it is recounted
+	// each time it is shown rather than kept in step with every save.
+	u.tabs.OnSelected = func(ti *container.TabItem) {
+		if ti.Content == u.home.content {
+			u.home.refresh()
+		}
+	}
+	u.win.SetContent(u.tabs)
+}
+
+// ctx is the context of store calls made from the UI. The store's queries
+// are short; nothing the user does is left waiting on a cancelled context.
+func (u *UI) ctx() context.Context { return context.Background() }
+
+// showError tells the user, in a dialog, that what they asked for failed.
+// The store's own messages are Indonesian already; what says what failed
+// comes from the translations.
+func (u *UI) showError(what string, err error) {
+	if err == nil {
+		return
+	}
+	u.lastError = what + ": " + err.Error()
+	dialog.ShowError(fmt.Errorf("%s: %w", what, err), u.win)
+}

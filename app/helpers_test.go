@@ -1,0 +1,106 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/store"
+)
+
+func TestMain(m *testing.M) {
+	// A real locale keeps Fyne from logging "Error parsing user locale C".
+	os.Setenv("LANG", "id_ID.UTF-8")
+	// Tests apply the search themselves (flushSearch); a timer firing on
+	// its own goroutine would race with them.
+	searchDelay = time.Hour
+	if err := SetupLanguage(data.LangID); err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
+
+var ctx = context.Background()
+
+// newTestUI opens the main window over a fresh store in a temporary
+// folder, with Fyne's test driver.
+func newTestUI(t *testing.T) (*UI, *store.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	u := New(a, st)
+	t.Cleanup(u.win.Close)
+	return u, st
+}
+
+// tapDialogButton taps the button labelled text in the dialog on top of
+// the window, as a user would.
+func tapDialogButton(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog is shown; looking for %q", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("the dialog has no button %q", text)
+}
+
+// dialogShows reports whether a label in the top dialog contains text.
+func dialogText(w fyne.Window) []string {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return nil
+	}
+	var out []string
+	for _, o := range test.LaidOutObjects(top) {
+		switch l := o.(type) {
+		case *widget.Label:
+			out = append(out, l.Text)
+		case *widget.RichText:
+			out = append(out, l.String())
+		}
+	}
+	return out
+}
+
+// typeInto replaces what an entry holds with text, typed key by key.
+func typeInto(e *widget.Entry, text string) {
+	e.SetText("")
+	test.Type(e, text)
+}
+
+// listTexts is the first column of every row a browser lists.
+func listTexts[T any, P record[T]](b *browser[T, P]) []string {
+	out := make([]string, b.n)
+	for i := range out {
+		out[i] = b.cellText(i, 0)
+	}
+	return out
+}
+
+func mustSaveAgency(t *testing.T, st *store.Store, name, kind string) *data.Agency {
+	t.Helper()
+	a := &data.Agency{Name: name, Kind: kind}
+	if err := st.SaveAgency(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
