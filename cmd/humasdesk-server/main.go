@@ -1,0 +1,115 @@
+// Command humasdesk-server is Humas Desk's central sync server. It needs
+// no Fyne and no cgo.
+//
+//	humasdesk-server serve [--addr 127.0.0.1:8080] [--db FILE|postgres://…] [--tls-cert F --tls-key F]
+//	humasdesk-server office add --name N --level L [--kind K] [--parent ID]
+//	humasdesk-server office list
+//	humasdesk-server enroll --office ID [--ttl 72h]
+//	humasdesk-server device list
+//	humasdesk-server device revoke ID
+//	humasdesk-server version
+//
+// Every flag also comes from the environment: HUMASDESK_SERVER_DB,
+// HUMASDESK_SERVER_ADDR, HUMASDESK_SERVER_TLS_CERT, HUMASDESK_SERVER_TLS_KEY.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+var version = "0.1.0-dev"
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func main() {
+	err := run(os.Args[1:], os.Stdout)
+	if err == nil {
+		return
+	}
+	fmt.Fprintln(os.Stderr, "humasdesk-server: "+strings.ReplaceAll(err.Error(), "\n", "; "))
+	var ue usageError
+	if errors.As(err, &ue) {
+		os.Exit(2)
+	}
+	os.Exit(1)
+}
+
+const usage = `humasdesk-server — server sinkronisasi Humas Desk
+
+  humasdesk-server serve [--addr 127.0.0.1:8080] [--db FILE|postgres://…] [--tls-cert F --tls-key F]
+  humasdesk-server office add --name NAMA --level pusat|provinsi|kabupaten|kota [--kind K] [--parent ID]
+  humasdesk-server office list
+  humasdesk-server enroll --office ID [--ttl 72h]
+  humasdesk-server device list
+  humasdesk-server device revoke ID
+  humasdesk-server version
+
+Semua opsi juga dapat diberikan lewat lingkungan: HUMASDESK_SERVER_DB,
+HUMASDESK_SERVER_ADDR, HUMASDESK_SERVER_TLS_CERT, HUMASDESK_SERVER_TLS_KEY.
+`
+
+func run(args []string, out io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"perintah wajib diisi; lihat 'humasdesk-server help'"}
+	}
+	verb, rest := args[0], args[1:]
+	if (verb == "office" || verb == "device") && len(rest) > 0 {
+		verb, rest = verb+" "+rest[0], rest[1:]
+	}
+	switch verb {
+	case "help", "-h", "--help":
+		fmt.Fprint(out, usage)
+		return nil
+	case "version":
+		fmt.Fprintln(out, "humasdesk-server "+version)
+		return nil
+	case "serve":
+		return runServe(rest, out)
+	case "office add":
+		return runOfficeAdd(rest, out)
+	case "office list":
+		return runOfficeList(rest, out)
+	case "enroll":
+		return runEnroll(rest, out)
+	case "device list":
+		return runDeviceList(rest, out)
+	case "device revoke":
+		return runDeviceRevoke(rest, out)
+	}
+	return usageError{fmt.Sprintf("perintah %q tidak dikenal; lihat 'humasdesk-server help'", strings.Join(args, " "))}
+}
+
+// flags makes a flag set whose defaults come from the environment.
+func flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func env(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", env("HUMASDESK_SERVER_DB", "humasdesk-server.db"), "database: SQLite file or postgres:// URL")
+}
+
+func parse(fs *flag.FlagSet, args []string, positional int) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{fs.Name() + ": " + err.Error()}
+	}
+	if fs.NArg() != positional {
+		return usageError{fmt.Sprintf("%s: argumen tidak sesuai (%s)", fs.Name(), strings.Join(fs.Args(), " "))}
+	}
+	return nil
+}

@@ -1,0 +1,292 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/humasdesk/humasdesk/data/syncapi"
+)
+
+// API serves the /v1 protocol over a Store.
+type API struct {
+	st  *Store
+	log *slog.Logger
+	mux *http.ServeMux
+}
+
+// NewAPI returns the HTTP handler of the server.
+func NewAPI(st *Store, log *slog.Logger) *API {
+	a := &API{st: st, log: log, mux: http.NewServeMux()}
+	a.mux.HandleFunc("GET /healthz", a.health)
+	a.mux.HandleFunc("POST /v1/enroll", a.enroll)
+	a.mux.HandleFunc("GET /v1/changes", a.authed(a.changes))
+	a.mux.HandleFunc("POST /v1/push", a.authed(a.push))
+	a.mux.HandleFunc("HEAD /v1/attachments/{hash}", a.authed(a.headAttachment))
+	a.mux.HandleFunc("GET /v1/attachments/{hash}", a.authed(a.getAttachment))
+	a.mux.HandleFunc("PUT /v1/attachments/{hash}", a.authed(a.putAttachment))
+	return a
+}
+
+// ServeHTTP logs every request without its headers or body, so that
+// tokens and enrollment codes never reach the log.
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	rec := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+	a.mux.ServeHTTP(rec, r)
+	a.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
+		"ms", time.Since(start).Milliseconds(), "device", rec.device)
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	device string
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+type ctxKey struct{}
+
+// authed requires a valid, unrevoked device token.
+func (a *API) authed(h func(http.ResponseWriter, *http.Request, *Device)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			writeError(w, http.StatusUnauthorized, "unauthorized", "token perangkat tidak ada")
+			return
+		}
+		dev, err := a.st.Authenticate(r.Context(), strings.TrimSpace(token))
+		if err != nil {
+			writeError(w, http.StatusUnauthorized, "unauthorized", ErrBadToken.Error())
+			return
+		}
+		if sw, ok := w.(*statusWriter); ok {
+			sw.device = dev.ID
+		}
+		h(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, dev)), dev)
+	}
+}
+
+func (a *API) health(w http.ResponseWriter, r *http.Request) {
+	if err := a.st.db.WithContext(r.Context()).Exec("SELECT 1").Error; err != nil {
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "database tidak dapat dihubungi")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "schema": syncapi.SchemaVersion})
+}
+
+func (a *API) enroll(w http.ResponseWriter, r *http.Request) {
+	var req syncapi.EnrollRequest
+	if !decode(w, r, &req) || !schemaOK(w, req.Schema) {
+		return
+	}
+	dev, token, office, err := a.st.Enroll(r.Context(), req.Code, req.DeviceName)
+	if errors.Is(err, ErrBadCode) {
+		writeError(w, http.StatusUnauthorized, "bad_code", err.Error())
+		return
+	}
+	if err != nil {
+		a.internal(w, r, err)
+		return
+	}
+	rec, err := a.st.officeRecord(r.Context(), office.ID)
+	if err != nil {
+		a.internal(w, r, err)
+		return
+	}
+	a.log.Info("device enrolled", "device", dev.ID, "office", office.ID)
+	writeJSON(w, http.StatusOK, syncapi.EnrollResponse{DeviceID: dev.ID, Token: token, OfficeRecord: rec,
+		Office: syncapi.Office{ID: office.ID, Name: office.Name, Kind: office.Kind, Level: office.Level, ParentID: office.ParentID}})
+}
+
+func (a *API) changes(w http.ResponseWriter, r *http.Request, dev *Device) {
+	q := r.URL.Query()
+	since, err := strconv.ParseInt(q.Get("since"), 10, 64)
+	if q.Get("since") == "" {
+		since, err = 0, nil
+	}
+	if err != nil || since < 0 {
+		writeError(w, http.StatusBadRequest, "bad_cursor", "parameter since harus bilangan bulat ≥ 0")
+		return
+	}
+	limit := 500
+	if l := q.Get("limit"); l != "" {
+		if limit, err = strconv.Atoi(l); err != nil || limit < 1 || limit > syncapi.MaxPullLimit {
+			writeError(w, http.StatusBadRequest, "bad_limit", fmt.Sprintf("parameter limit harus 1 sampai %d", syncapi.MaxPullLimit))
+			return
+		}
+	}
+	if office := q.Get("office"); office != "" {
+		// An explicit office outside the device's scope is a read across.
+		tree, err := a.st.officeTree(r.Context(), dev.OfficeID)
+		if err != nil {
+			a.internal(w, r, err)
+			return
+		}
+		if !contains(tree, office) {
+			writeError(w, http.StatusForbidden, "forbidden", "kantor itu di luar cakupan perangkat ini")
+			return
+		}
+	}
+	resp, err := a.st.Changes(r.Context(), dev, since, limit)
+	if err != nil {
+		a.internal(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+func (a *API) push(w http.ResponseWriter, r *http.Request, dev *Device) {
+	var req syncapi.PushRequest
+	if !decode(w, r, &req) || !schemaOK(w, req.Schema) {
+		return
+	}
+	if req.DeviceID != dev.ID {
+		writeError(w, http.StatusForbidden, "forbidden", "device_id tidak cocok dengan token")
+		return
+	}
+	if len(req.Ops) > syncapi.MaxOpsPerPush {
+		writeError(w, http.StatusRequestEntityTooLarge, "too_many_ops", fmt.Sprintf("paling banyak %d op sekali kirim", syncapi.MaxOpsPerPush))
+		return
+	}
+	results, err := a.st.Push(r.Context(), dev, req.Ops)
+	var forbidden ErrForbidden
+	if errors.As(err, &forbidden) {
+		writeError(w, http.StatusForbidden, "forbidden", forbidden.Reason)
+		return
+	}
+	if err != nil {
+		a.internal(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, syncapi.PushResponse{Results: results})
+}
+
+func (a *API) headAttachment(w http.ResponseWriter, r *http.Request, dev *Device) {
+	hash := r.PathValue("hash")
+	if validHash(hash) != nil {
+		w.WriteHeader(http.StatusBadRequest)
+		return
+	}
+	has, err := a.st.HasAttachment(r.Context(), hash)
+	switch {
+	case err != nil:
+		w.WriteHeader(http.StatusInternalServerError)
+	case !has:
+		w.WriteHeader(http.StatusNotFound)
+	default:
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+func (a *API) getAttachment(w http.ResponseWriter, r *http.Request, dev *Device) {
+	hash := r.PathValue("hash")
+	if err := validHash(hash); err != nil {
+		writeError(w, http.StatusBadRequest, "bad_hash", err.Error())
+		return
+	}
+	ok, err := a.st.CanRead(r.Context(), dev, hash)
+	if err != nil {
+		a.internal(w, r, err)
+		return
+	}
+	if !ok {
+		writeError(w, http.StatusForbidden, "forbidden", "foto itu bukan milik kantor dalam cakupan perangkat ini")
+		return
+	}
+	att, err := a.st.Attachment(r.Context(), hash)
+	if errors.Is(err, ErrNotFound) {
+		writeError(w, http.StatusNotFound, "not_found", "foto belum diunggah")
+		return
+	}
+	if err != nil {
+		a.internal(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", att.Mime)
+	w.Header().Set("Content-Length", strconv.FormatInt(att.Size, 10))
+	w.Write(att.Bytes)
+}
+
+func (a *API) putAttachment(w http.ResponseWriter, r *http.Request, dev *Device) {
+	hash := r.PathValue("hash")
+	if err := validHash(hash); err != nil {
+		writeError(w, http.StatusBadRequest, "bad_hash", err.Error())
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, syncapi.MaxAttachmentBytes))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("foto paling besar %d MB", syncapi.MaxAttachmentBytes>>20))
+		return
+	}
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_body", "isi permintaan tidak dapat dibaca")
+		return
+	}
+	if err := a.st.PutAttachment(r.Context(), hash, body); err != nil {
+		writeError(w, http.StatusBadRequest, "bad_attachment", err.Error())
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// internal logs the cause and answers 500 without details.
+func (a *API) internal(w http.ResponseWriter, r *http.Request, err error) {
+	a.log.Error("internal error", "path", r.URL.Path, "err", err)
+	writeError(w, http.StatusInternalServerError, "internal", "kesalahan server; coba lagi nanti")
+}
+
+// decode reads a JSON body of at most MaxBodyBytes, answering 413 or 400.
+func decode(w http.ResponseWriter, r *http.Request, into any) bool {
+	err := json.NewDecoder(http.MaxBytesReader(w, r.Body, syncapi.MaxBodyBytes)).Decode(into)
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("permintaan paling besar %d MB", syncapi.MaxBodyBytes>>20))
+		return false
+	case err != nil:
+		writeError(w, http.StatusBadRequest, "bad_json", "isi permintaan bukan JSON yang sah: "+err.Error())
+		return false
+	}
+	return true
+}
+
+// schemaOK accepts this schema and the one before it.
+func schemaOK(w http.ResponseWriter, schema int) bool {
+	if schema == syncapi.SchemaVersion || schema == syncapi.SchemaVersion-1 && schema > 0 {
+		return true
+	}
+	writeError(w, http.StatusBadRequest, "bad_schema", fmt.Sprintf("versi skema %d tidak didukung (server: %d); perbarui aplikasi", schema, syncapi.SchemaVersion))
+	return false
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	writeJSON(w, status, syncapi.Error{Error: msg, Code: code})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,209 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/syncapi"
+)
+
+// ErrForbidden is a write outside the device's office (HTTP 403).
+type ErrForbidden struct{ Reason string }
+
+func (e ErrForbidden) Error() string { return e.Reason }
+
+// Push applies a device's ops in one transaction and answers each: a
+// replayed op gets its stored result; an op on the version the server
+// holds is applied (version +1, next server_seq); an op on an older
+// version becomes a conflict record for the office, and the server keeps
+// its version. Any op outside the device's office refuses the whole push.
+func (s *Store) Push(ctx context.Context, dev *Device, ops []syncapi.Op) ([]syncapi.OpResult, error) {
+	results := make([]syncapi.OpResult, len(ops))
+	err := s.write(ctx, func(tx *gorm.DB, next func() int64) error {
+		now := time.Now().UTC()
+		for i, op := range ops {
+			res, err := s.pushOne(tx, dev, op, next, now)
+			if err != nil {
+				return err
+			}
+			results[i] = res
+		}
+		if err := tx.Model(&Device{}).Where("id = ?", dev.ID).Update("last_seen", now).Error; err != nil {
+			return err
+		}
+		call(s.hooks.BeforePushCommit)
+		return nil
+	})
+	if err == nil {
+		call(s.hooks.AfterPushCommit)
+	}
+	return results, err
+}
+
+func (s *Store) pushOne(tx *gorm.DB, dev *Device, op syncapi.Op, next func() int64, now time.Time) (syncapi.OpResult, error) {
+	var seen OpLog
+	err := tx.Where("device_id = ? AND op_id = ?", dev.ID, op.OpID).Take(&seen).Error
+	if err == nil {
+		var prior syncapi.OpResult
+		if err := json.Unmarshal([]byte(seen.Result), &prior); err != nil {
+			return prior, err
+		}
+		prior.Original, prior.Status = prior.Status, syncapi.StatusDuplicate
+		return prior, nil
+	}
+	if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return syncapi.OpResult{}, err
+	}
+	var cur Record
+	err = tx.Where("id = ?", op.ID).Take(&cur).Error
+	exists := err == nil
+	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return syncapi.OpResult{}, err
+	}
+	if op.OfficeID != dev.OfficeID || (exists && cur.OfficeID != dev.OfficeID) {
+		return syncapi.OpResult{}, ErrForbidden{fmt.Sprintf("perangkat ini hanya boleh menulis data kantornya sendiri (data %s %s)", op.Kind, op.ID)}
+	}
+	res := syncapi.OpResult{OpID: op.OpID}
+	why := reject(op, exists, cur)
+	switch {
+	case why != "":
+		res.Status, res.Reason = syncapi.StatusRejected, why
+	case exists && cur.Version != op.BaseVersion:
+		if err := s.conflict(tx, dev, op, cur, next, now, &res); err != nil {
+			return res, err
+		}
+	default:
+		rec := Record{ID: op.ID, Kind: op.Kind, OfficeID: op.OfficeID, Version: cur.Version + 1, ServerSeq: next(),
+			Deleted: op.Op == syncapi.OpDelete, UpdatedAt: op.UpdatedAt, UpdatedBy: op.UpdatedBy, Data: string(op.Data)}
+		switch op.Kind {
+		case syncapi.KindOffice:
+			if rec.Data, err = s.keepRegistry(tx, op.ID, op.Data); err != nil {
+				return res, err
+			}
+		case syncapi.KindPhoto:
+			var p struct{ Hash string }
+			if json.Unmarshal(op.Data, &p) == nil {
+				rec.Ref = p.Hash
+			}
+		}
+		if err := tx.Save(&rec).Error; err != nil {
+			return res, err
+		}
+		res.Status, res.Version, res.ServerSeq = syncapi.StatusApplied, rec.Version, rec.ServerSeq
+	}
+	return res, s.logOp(tx, dev, op, res, now)
+}
+
+// reject says why an op cannot be applied at all, or "".
+func reject(op syncapi.Op, exists bool, cur Record) string {
+	switch {
+	case op.OpID == "" || op.ID == "":
+		return "op_id dan id wajib diisi"
+	case !syncapi.KnownKind(op.Kind):
+		return fmt.Sprintf("jenis data %q tidak dikenal server", op.Kind)
+	case op.Op != syncapi.OpUpsert && op.Op != syncapi.OpDelete:
+		return fmt.Sprintf("operasi %q tidak dikenal", op.Op)
+	case len(op.Data) > syncapi.MaxOpBytes:
+		return fmt.Sprintf("data terlalu besar (paling besar %d MB)", syncapi.MaxOpBytes>>20)
+	case !json.Valid(op.Data) || len(op.Data) == 0 || op.Data[0] != '{':
+		return "data bukan objek JSON"
+	case exists && cur.Kind != op.Kind:
+		return fmt.Sprintf("id %s sudah dipakai data jenis %s", op.ID, cur.Kind)
+	case !exists && op.BaseVersion != 0:
+		return "data ini tidak dikenal server (versi dasar bukan 0)"
+	case op.Kind == syncapi.KindOffice && op.ID != op.OfficeID:
+		return "profil kantor hanya untuk kantor itu sendiri"
+	}
+	return ""
+}
+
+// conflict keeps the server's version and records the losing write as a
+// conflict record of the office, answering with the current record so the
+// device can adopt it.
+func (s *Store) conflict(tx *gorm.DB, dev *Device, op syncapi.Op, cur Record, next func() int64, now time.Time, res *syncapi.OpResult) error {
+	c := syncapi.Conflict{RecordKind: op.Kind, RecordID: op.ID, Op: op.Op, BaseVersion: op.BaseVersion,
+		ServerVersion: cur.Version, DeviceID: dev.ID, Mine: op.Data, Theirs: json.RawMessage(cur.Data), TheirsDeleted: cur.Deleted}
+	body, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	rec := Record{ID: data.NewID(), Kind: syncapi.KindConflict, OfficeID: cur.OfficeID, Version: 1, ServerSeq: next(),
+		UpdatedAt: now, UpdatedBy: op.UpdatedBy, Data: string(body)}
+	if err := tx.Create(&rec).Error; err != nil {
+		return err
+	}
+	current := cur.wire()
+	res.Status, res.Version, res.ServerSeq, res.ConflictID, res.Current = syncapi.StatusConflict, cur.Version, cur.ServerSeq, rec.ID, &current
+	return nil
+}
+
+// keepRegistry overrides an office profile's place in the chain with the
+// registry's, so a device cannot move its office under another parent.
+func (s *Store) keepRegistry(tx *gorm.DB, id string, raw json.RawMessage) (string, error) {
+	var reg Office
+	if err := tx.Where("id = ?", id).Take(&reg).Error; err != nil {
+		return "", err
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return "", err
+	}
+	m["parent_id"], m["level"] = reg.ParentID, reg.Level
+	out, err := json.Marshal(m)
+	return string(out), err
+}
+
+func (s *Store) logOp(tx *gorm.DB, dev *Device, op syncapi.Op, res syncapi.OpResult, now time.Time) error {
+	stored := res
+	stored.Current = nil // a replay needs the outcome, not a stale copy
+	b, err := json.Marshal(stored)
+	if err != nil {
+		return err
+	}
+	return tx.Create(&OpLog{DeviceID: dev.ID, OpID: op.OpID, OpSeq: op.OpSeq, Result: string(b), CreatedAt: now}).Error
+}
+
+// Changes returns up to limit records the device may read with server_seq
+// above since, in order. A device reads its office and every office under
+// it. The cursor only moves forward, so a page read twice is harmless.
+func (s *Store) Changes(ctx context.Context, dev *Device, since int64, limit int) (*syncapi.ChangesResponse, error) {
+	offices, err := s.officeTree(ctx, dev.OfficeID)
+	if err != nil {
+		return nil, err
+	}
+	var rows []Record
+	err = s.db.WithContext(ctx).Where("server_seq > ? AND office_id IN ?", since, offices).
+		Order("server_seq").Limit(limit + 1).Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := &syncapi.ChangesResponse{Next: since, Changes: make([]syncapi.Record, 0, min(len(rows), limit))}
+	if len(rows) > limit {
+		rows, out.More = rows[:limit], true
+	}
+	for _, r := range rows {
+		out.Changes = append(out.Changes, r.wire())
+		out.Next = r.ServerSeq
+	}
+	call(s.hooks.MidChanges)
+	return out, nil
+}
+
+// CanRead reports whether the device may read a photo with this hash: a
+// photo record of an office in its scope names it.
+func (s *Store) CanRead(ctx context.Context, dev *Device, hash string) (bool, error) {
+	offices, err := s.officeTree(ctx, dev.OfficeID)
+	if err != nil {
+		return false, err
+	}
+	var n int64
+	err = s.db.WithContext(ctx).Model(&Record{}).Where("ref = ? AND kind = ? AND office_id IN ? AND deleted = ?",
+		hash, syncapi.KindPhoto, offices, false).Limit(1).Count(&n).Error
+	return n > 0, err
+}
