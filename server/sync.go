@@ -55,6 +55,16 @@ func (s *Store) pushOne(tx *gorm.DB, dev *Device, op syncapi.Op, next func() int
 			return prior, err
 		}
 		prior.Original, prior.Status = prior.Status, syncapi.StatusDuplicate
+		if prior.Original == syncapi.StatusConflict {
+			// The device may never have seen the first answer; it needs
+			// the server's record to converge.
+			var cur Record
+			if err := tx.Where("id = ?", op.ID).Take(&cur).Error; err != nil {
+				return prior, err
+			}
+			current := cur.wire()
+			prior.Current = &current
+		}
 		return prior, nil
 	}
 	if !errors.Is(err, gorm.ErrRecordNotFound) {

@@ -107,7 +107,7 @@ var migrations = []migration{
 	}},
 	{2, "photos of report entries", []string{
 		`CREATE TABLE photos (` + syncColumns + `,
-			entry_id TEXT NOT NULL REFERENCES entries(id),
+			entry_id TEXT NOT NULL, -- no foreign key: a synced photo may arrive before its entry
 			hash     TEXT NOT NULL,
 			mime     TEXT NOT NULL,
 			size     INTEGER NOT NULL,
@@ -118,6 +118,71 @@ var migrations = []migration{
 			` + officeFK + `)`,
 		`CREATE INDEX photos_entry ON photos (entry_id, deleted)`,
 		`CREATE INDEX photos_hash ON photos (hash)`,
+	}},
+	// The list views page in the order of these indexes (start or planned
+	// date, then id), so that a page deep into 100,000 entries is a walk
+	// along an index rather than a sort of the table, with and without an
+	// office filter. They also hold every column that a filter or a search
+	// reads (see query.go), so that a count or a LIKE search scans the
+	// index, a fraction of the table's size, and never the rows with their
+	// long notes and bodies.
+	//
+	// entries_search is a trigram index of the searched columns of
+	// entries, kept by triggers, through which query.go finds the few rows
+	// that hold a rare word without scanning 100,000 of them. It is keyed
+	// by the entries' rowid: a VACUUM may renumber rowids, so anything that
+	// ever runs one must rebuild it (DELETE FROM entries_search and the
+	// INSERT … SELECT below). It stores its own copy of the text so that a
+	// row can be replaced or removed by rowid alone, and detail=none keeps
+	// it small: it only narrows the search; LIKE still decides.
+	// Measured in docs/BENCHMARKS.md.
+	{3, "list and search indexes", []string{
+		`CREATE INDEX entries_order ON entries
+			(deleted, start_date, id, activity_type, strategy, title, location)`,
+		`CREATE INDEX entries_office_order ON entries
+			(deleted, office_id, start_date, id, activity_type, strategy, title, location)`,
+		`CREATE INDEX drafts_order ON drafts
+			(deleted, planned_date, id, kind, status, title, election_stage)`,
+		`CREATE INDEX drafts_office_order ON drafts
+			(deleted, office_id, planned_date, id, kind, status, title, election_stage)`,
+		`CREATE VIRTUAL TABLE entries_search USING fts5(title, location, tokenize='trigram', detail=none)`,
+		`INSERT INTO entries_search (rowid, title, location) SELECT rowid, title, location FROM entries`,
+		// Delete, then insert: an upsert's ON CONFLICT clause overrides the
+		// conflict policy of statements inside triggers, so "INSERT OR
+		// REPLACE" here would fail for rows that sync writes twice.
+		`CREATE TRIGGER entries_search_insert AFTER INSERT ON entries BEGIN
+			DELETE FROM entries_search WHERE rowid = new.rowid;
+			INSERT INTO entries_search (rowid, title, location) VALUES (new.rowid, new.title, new.location);
+		END`,
+		`CREATE TRIGGER entries_search_update AFTER UPDATE OF title, location ON entries BEGIN
+			DELETE FROM entries_search WHERE rowid = new.rowid;
+			INSERT INTO entries_search (rowid, title, location) VALUES (new.rowid, new.title, new.location);
+		END`,
+		`CREATE TRIGGER entries_search_delete AFTER DELETE ON entries BEGIN
+			DELETE FROM entries_search WHERE rowid = old.rowid;
+		END`,
+	}},
+	{4, "sync state: outbox attempts and rejections, conflicts, uploaded photos", []string{
+		// attempted: sent at least once, so the server may have it and it
+		// must never be squashed away; rejected: the server's reason for
+		// refusing it, shown to the user and kept out of later pushes.
+		`ALTER TABLE outbox ADD COLUMN attempted INTEGER NOT NULL DEFAULT 0`,
+		`ALTER TABLE outbox ADD COLUMN rejected TEXT NOT NULL DEFAULT ''`,
+		`CREATE TABLE conflicts (` + syncColumns + `,
+			record_kind    TEXT NOT NULL,
+			record_id      TEXT NOT NULL,
+			op             TEXT NOT NULL,
+			base_version   INTEGER NOT NULL,
+			server_version INTEGER NOT NULL,
+			device_id      TEXT NOT NULL DEFAULT '',
+			mine           TEXT NOT NULL,
+			theirs         TEXT NOT NULL,
+			theirs_deleted INTEGER NOT NULL DEFAULT 0,
+			resolved       INTEGER NOT NULL DEFAULT 0,
+			resolution     TEXT NOT NULL DEFAULT '',
+			` + officeFK + `)`,
+		`CREATE INDEX conflicts_open ON conflicts (deleted, resolved, office_id)`,
+		`CREATE TABLE photo_uploads (hash TEXT PRIMARY KEY NOT NULL)`,
 	}},
 }
 

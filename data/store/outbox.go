@@ -28,6 +28,8 @@ type OutboxEntry struct {
 	BaseVersion int64
 	Payload     string
 	CreatedAt   time.Time
+	Attempted   bool   // sent at least once: the server may have applied it
+	Rejected    string // the server's reason for refusing it; kept out of pushes
 }
 
 // TableName keeps gorm from pluralising.
@@ -52,16 +54,24 @@ func enqueue(tx *gorm.DB, op string, r data.Record) error {
 	}).Error
 }
 
-// Outbox returns up to limit pending changes, oldest first.
+// Outbox returns up to limit queued changes, oldest first, including the
+// ones the server rejected.
 func (s *Store) Outbox(ctx context.Context, limit int) ([]OutboxEntry, error) {
 	var out []OutboxEntry
 	err := s.read(ctx).Order("seq").Limit(limit).Find(&out).Error
 	return out, err
 }
 
-// PendingChanges counts the changes not yet pushed.
+// PendingChanges counts the changes waiting to be pushed.
 func (s *Store) PendingChanges(ctx context.Context) (int64, error) {
 	var n int64
-	err := s.read(ctx).Model(&OutboxEntry{}).Count(&n).Error
+	err := s.read(ctx).Model(&OutboxEntry{}).Where("rejected = ''").Count(&n).Error
 	return n, err
+}
+
+// RejectedChanges lists the changes the server refused, with its reasons.
+func (s *Store) RejectedChanges(ctx context.Context) ([]OutboxEntry, error) {
+	var out []OutboxEntry
+	err := s.read(ctx).Where("rejected <> ''").Order("seq").Find(&out).Error
+	return out, err
 }

@@ -122,3 +122,8 @@ func writeOnce(path string, raw []byte) error {
 	}
 	return os.Rename(tmp.Name(), path)
 }
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

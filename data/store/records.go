@@ -70,6 +70,9 @@ func (s *Store) checkLive(tx *gorm.DB, r data.Record) error {
 	if err != nil {
 		return err
 	}
+	if err := ownedHere(tx, cur.OfficeID); err != nil {
+		return err
+	}
 	m.OfficeID, m.Version, m.ServerSeq, m.Deleted = cur.OfficeID, cur.Version, cur.ServerSeq, false
 	return nil
 }
@@ -84,6 +87,9 @@ func (s *Store) setDeleted(ctx context.Context, r data.Record, id string, delete
 			return err
 		}
 		m := r.RecordMeta()
+		if err := ownedHere(tx, m.OfficeID); err != nil {
+			return err
+		}
 		if m.Deleted == deleted {
 			return nil
 		}
@@ -112,6 +118,22 @@ func (s *Store) get(ctx context.Context, r data.Record, id string) error {
 	return err
 }
 
+// ErrReadOnly refuses an edit of another office's record: a coordinator
+// sees the offices under it, but only their own devices write them.
+var ErrReadOnly = errors.New("data kantor lain hanya dapat dibaca")
+
+// ownedHere refuses records of offices other than this installation's.
+func ownedHere(tx *gorm.DB, officeID string) error {
+	own, err := currentOfficeID(tx)
+	if err != nil {
+		return err
+	}
+	if officeID != own {
+		return ErrReadOnly
+	}
+	return nil
+}
+
 func tableOf(r data.Record) string {
 	switch r.(type) {
 	case *data.Office:
@@ -124,6 +146,8 @@ func tableOf(r data.Record) string {
 		return "entries"
 	case *data.Photo:
 		return "photos"
+	case *data.Conflict:
+		return "conflicts"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }

@@ -1,0 +1,512 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/syncapi"
+)
+
+// Sync settings, written only by this file.
+const (
+	settingServer   = "sync_server"
+	settingDeviceID = "sync_device_id"
+	settingToken    = "sync_token"
+	settingCursor   = "sync_cursor"
+	settingLastSync = "sync_last_ok"
+)
+
+// SyncState is this installation's place in sync.
+type SyncState struct {
+	Server   string
+	DeviceID string
+	Token    string
+	Cursor   int64
+	LastOK   time.Time // last round that finished without error
+}
+
+// Enrolled reports whether the installation has a device token.
+func (st SyncState) Enrolled() bool { return st.Token != "" }
+
+// SyncState reads the sync settings.
+func (s *Store) SyncState(ctx context.Context) (SyncState, error) {
+	var rows []setting
+	err := s.read(ctx).Where("key IN ?", []string{settingServer, settingDeviceID, settingToken, settingCursor, settingLastSync}).Find(&rows).Error
+	var st SyncState
+	for _, r := range rows {
+		switch r.Key {
+		case settingServer:
+			st.Server = r.Value
+		case settingDeviceID:
+			st.DeviceID = r.Value
+		case settingToken:
+			st.Token = r.Value
+		case settingCursor:
+			st.Cursor, _ = strconv.ParseInt(r.Value, 10, 64)
+		case settingLastSync:
+			st.LastOK, _ = time.Parse(time.RFC3339, r.Value)
+		}
+	}
+	return st, err
+}
+
+// MarkSynced records when a sync round last finished cleanly.
+func (s *Store) MarkSynced(ctx context.Context, at time.Time) error {
+	return s.SetSetting(ctx, settingLastSync, at.UTC().Format(time.RFC3339))
+}
+
+// ErrAlreadyEnrolled refuses a second enrollment of one database.
+var ErrAlreadyEnrolled = errors.New("database ini sudah terdaftar di server sinkronisasi")
+
+// AdoptEnrollment makes the office the server enrolled this device for
+// this installation's office, in one transaction: the local profile is
+// merged into the server's (the server's registry decides name, level and
+// parent), every record of the local office moves to the server's office
+// id, and the outbox is rebuilt so that all of them are pushed as new.
+func (s *Store) AdoptEnrollment(ctx context.Context, server string, resp syncapi.EnrollResponse) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		var tok setting
+		if tx.Where("key = ?", settingToken).Take(&tok).Error == nil && tok.Value != "" {
+			return ErrAlreadyEnrolled
+		}
+		oldID, err := currentOfficeID(tx)
+		if err != nil {
+			return err
+		}
+		office, changed, err := mergedOffice(tx, oldID, resp)
+		if err != nil {
+			return err
+		}
+		if err := moveOffice(tx, oldID, office); err != nil {
+			return err
+		}
+		if err := requeueAll(tx, office, changed); err != nil {
+			return err
+		}
+		for k, v := range map[string]string{SettingOffice: office.ID, settingServer: server,
+			settingDeviceID: resp.DeviceID, settingToken: resp.Token, settingCursor: "0"} {
+			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&setting{k, v}).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// mergedOffice is the server's office record with the local profile's
+// details (address, contacts, head, logo) filled in where the server has
+// none; changed says whether the local profile added anything.
+func mergedOffice(tx *gorm.DB, localID string, resp syncapi.EnrollResponse) (o *data.Office, changed bool, err error) {
+	var local data.Office
+	if err := tx.Where("id = ?", localID).Take(&local).Error; err != nil {
+		return nil, false, err
+	}
+	o = &data.Office{}
+	if err := json.Unmarshal(resp.OfficeRecord.Data, o); err != nil {
+		return nil, false, fmt.Errorf("profil kantor dari server tidak terbaca: %w", err)
+	}
+	o.Meta = envelope(resp.OfficeRecord)
+	o.Name, o.Kind, o.Level, o.ParentID = resp.Office.Name, resp.Office.Kind, resp.Office.Level, resp.Office.ParentID
+	for _, f := range []struct{ into, from *string }{{&o.Region, &local.Region}, {&o.Address, &local.Address},
+		{&o.Phone, &local.Phone}, {&o.Email, &local.Email}, {&o.Website, &local.Website}, {&o.HeadName, &local.HeadName},
+		{&o.HeadPosition, &local.HeadPosition}, {&o.HeadNIP, &local.HeadNIP}, {&o.SignerPlace, &local.SignerPlace}} {
+		if *f.into == "" && *f.from != "" {
+			*f.into, changed = *f.from, true
+		}
+	}
+	if len(o.Logo) == 0 && len(local.Logo) > 0 {
+		o.Logo, changed = local.Logo, true
+	}
+	return o, changed, nil
+}
+
+// moveOffice writes the office under its server id and moves the local
+// office's records to it.
+func moveOffice(tx *gorm.DB, oldID string, o *data.Office) error {
+	if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(o).Error; err != nil {
+		return err
+	}
+	if oldID == o.ID {
+		return nil
+	}
+	for _, t := range []string{"agencies", "drafts", "entries", "photos", "conflicts"} {
+		if err := tx.Table(t).Where("office_id = ?", oldID).Update("office_id", o.ID).Error; err != nil {
+			return err
+		}
+	}
+	return tx.Delete(&data.Office{}, "id = ?", oldID).Error
+}
+
+// requeueAll replaces the outbox with one upsert per live record of the
+// office: before enrollment nothing was ever sent, so the queue can be
+// rebuilt from the records themselves, with their new office id. The
+// profile is queued only when the local one added to the server's, so a
+// second device of an office does not contend with the first over it.
+func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
+	if err := tx.Where("1 = 1").Delete(&OutboxEntry{}).Error; err != nil {
+		return err
+	}
+	if profileChanged {
+		if err := enqueue(tx, OpUpsert, o); err != nil {
+			return err
+		}
+	}
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto} {
+		if err := requeueKind(tx, kind, o.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func requeueKind(tx *gorm.DB, kind Kind, officeID string) error {
+	r := newRecord(kind)
+	rows, err := tx.Table(tableOf(r)).Where("office_id = ? AND deleted = 0", officeID).Order("rowid").Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var queue []data.Record
+	for rows.Next() {
+		rec := newRecord(kind)
+		if err := tx.ScanRows(rows, rec); err != nil {
+			return err
+		}
+		queue = append(queue, rec)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, rec := range queue {
+		if err := enqueue(tx, OpUpsert, rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PreparePush picks up to max changes to send, at most one per record, in
+// queue order. A record's first queued change goes as it is when it was
+// sent before (the server may hold it, and will answer a resend as a
+// duplicate); otherwise its never-sent changes are squashed into the last
+// one, on the first one's base version. Picked changes are marked sent.
+func (s *Store) PreparePush(ctx context.Context, max int) ([]OutboxEntry, error) {
+	var picked []OutboxEntry
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		var queued []OutboxEntry
+		if err := tx.Where("rejected = ''").Order("seq").Limit(max * 8).Find(&queued).Error; err != nil {
+			return err
+		}
+		groups, order := map[string][]OutboxEntry{}, []string{}
+		for _, e := range queued {
+			k := e.Kind + "/" + e.RecordID
+			if _, ok := groups[k]; !ok {
+				order = append(order, k)
+			}
+			groups[k] = append(groups[k], e)
+		}
+		for _, k := range order {
+			if len(picked) == max {
+				break
+			}
+			g := groups[k]
+			pick := g[0]
+			if !pick.Attempted && len(g) > 1 {
+				pick = g[len(g)-1]
+				pick.BaseVersion = g[0].BaseVersion
+				superseded := make([]int64, 0, len(g)-1)
+				for _, e := range g[:len(g)-1] {
+					superseded = append(superseded, e.Seq)
+				}
+				if err := tx.Where("seq IN ?", superseded).Delete(&OutboxEntry{}).Error; err != nil {
+					return err
+				}
+			}
+			pick.Attempted = true
+			if err := tx.Model(&OutboxEntry{}).Where("seq = ?", pick.Seq).
+				Updates(map[string]any{"attempted": true, "base_version": pick.BaseVersion}).Error; err != nil {
+				return err
+			}
+			picked = append(picked, pick)
+		}
+		return nil
+	})
+	return picked, err
+}
+
+// PushOutcome counts what a push did.
+type PushOutcome struct {
+	Applied, Conflicts, Rejected int
+}
+
+// ApplyPushResults records the server's answers to sent changes in one
+// transaction: an applied change leaves the outbox and gives its record
+// the new version (later queued changes of the record are rebased on it);
+// a conflict leaves the outbox and the record takes the server's current
+// version, unless newer local changes wait (they will conflict in turn,
+// so no local edit is lost); a rejection stays, marked, for the user.
+func (s *Store) ApplyPushResults(ctx context.Context, sent []OutboxEntry, results []syncapi.OpResult) (PushOutcome, error) {
+	var out PushOutcome
+	if len(sent) != len(results) {
+		return out, fmt.Errorf("server menjawab %d hasil untuk %d perubahan", len(results), len(sent))
+	}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		for i, e := range sent {
+			res := results[i]
+			if res.OpID != e.OpID {
+				return fmt.Errorf("jawaban server tidak urut (op %s untuk %s)", res.OpID, e.OpID)
+			}
+			var err error
+			switch res.Outcome() {
+			case syncapi.StatusApplied:
+				out.Applied++
+				err = applied(tx, e, res)
+			case syncapi.StatusConflict:
+				out.Conflicts++
+				err = conflicted(tx, e, res)
+			default:
+				out.Rejected++
+				reason := res.Reason
+				if reason == "" {
+					reason = "ditolak server"
+				}
+				err = tx.Model(&OutboxEntry{}).Where("seq = ?", e.Seq).Update("rejected", reason).Error
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func applied(tx *gorm.DB, e OutboxEntry, res syncapi.OpResult) error {
+	if err := tx.Delete(&OutboxEntry{}, "seq = ?", e.Seq).Error; err != nil {
+		return err
+	}
+	table, ok := kindTables[e.Kind]
+	if !ok {
+		return nil
+	}
+	if err := tx.Table(table).Where("id = ? AND version < ?", e.RecordID, res.Version).
+		Updates(map[string]any{"version": res.Version, "server_seq": res.ServerSeq}).Error; err != nil {
+		return err
+	}
+	return tx.Model(&OutboxEntry{}).Where("kind = ? AND record_id = ?", e.Kind, e.RecordID).
+		Update("base_version", res.Version).Error
+}
+
+func conflicted(tx *gorm.DB, e OutboxEntry, res syncapi.OpResult) error {
+	if err := tx.Delete(&OutboxEntry{}, "seq = ?", e.Seq).Error; err != nil {
+		return err
+	}
+	if res.Current == nil || pending(tx, e.Kind, e.RecordID) {
+		return nil
+	}
+	return upsertRemote(tx, *res.Current)
+}
+
+// kindTables maps the wire kinds this build stores to their tables.
+var kindTables = map[string]string{
+	syncapi.KindOffice: "offices", syncapi.KindAgency: "agencies", syncapi.KindDraft: "drafts",
+	syncapi.KindEntry: "entries", syncapi.KindPhoto: "photos", syncapi.KindConflict: "conflicts",
+}
+
+func recordOfKind(kind string) data.Record {
+	switch kind {
+	case syncapi.KindOffice:
+		return &data.Office{}
+	case syncapi.KindConflict:
+		return &data.Conflict{}
+	}
+	if _, ok := kindTables[kind]; !ok {
+		return nil
+	}
+	return newRecord(Kind(kind))
+}
+
+func pending(tx *gorm.DB, kind, id string) bool {
+	var n int64
+	tx.Model(&OutboxEntry{}).Where("kind = ? AND record_id = ? AND rejected = ''", kind, id).Count(&n)
+	return n > 0
+}
+
+func envelope(r syncapi.Record) data.Meta {
+	return data.Meta{ID: r.ID, OfficeID: r.OfficeID, Version: r.Version, ServerSeq: r.ServerSeq,
+		Deleted: r.Deleted, UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy}
+}
+
+// upsertRemote writes a record as the server holds it. Kinds this build
+// does not know are skipped: a newer app will fetch them again from a
+// reset cursor.
+func upsertRemote(tx *gorm.DB, r syncapi.Record) error {
+	rec := recordOfKind(r.Kind)
+	if rec == nil {
+		return nil
+	}
+	if err := json.Unmarshal(r.Data, rec); err != nil {
+		return fmt.Errorf("data %s %s dari server tidak terbaca: %w", r.Kind, r.ID, err)
+	}
+	*rec.RecordMeta() = envelope(r)
+	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(rec).Error
+}
+
+// ApplyChanges writes a page of the server's change feed and the cursor
+// after it in one transaction, so a crash between the two cannot happen:
+// either the page and its cursor are stored, or neither. A record with
+// local changes still queued is left as it is; its queued change will
+// meet the server's version at the next push.
+func (s *Store) ApplyChanges(ctx context.Context, page *syncapi.ChangesResponse) (applied int, err error) {
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		applied = 0
+		for _, r := range page.Changes {
+			if pending(tx, r.Kind, r.ID) {
+				continue
+			}
+			if err := upsertRemote(tx, r); err != nil {
+				return fmt.Errorf("menerapkan %s %s: %w", r.Kind, r.ID, err)
+			}
+			applied++
+		}
+		return tx.Clauses(clause.OnConflict{UpdateAll: true}).
+			Create(&setting{settingCursor, strconv.FormatInt(page.Next, 10)}).Error
+	})
+	return applied, err
+}
+
+// PhotosToUpload lists this office's photos whose files the server has
+// not confirmed receiving.
+func (s *Store) PhotosToUpload(ctx context.Context) ([]data.Photo, error) {
+	var out []data.Photo
+	err := s.read(ctx).Where("deleted = 0 AND office_id = (SELECT value FROM settings WHERE key = ?) AND hash NOT IN (SELECT hash FROM photo_uploads)",
+		SettingOffice).Find(&out).Error
+	return out, err
+}
+
+// MarkUploaded records that the server holds the photo with this hash.
+func (s *Store) MarkUploaded(ctx context.Context, hash string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		return tx.Exec("INSERT OR IGNORE INTO photo_uploads (hash) VALUES (?)", hash).Error
+	})
+}
+
+// StorePhotoFile saves downloaded photo bytes under their hash, after
+// checking that they are what the hash says.
+func (s *Store) StorePhotoFile(hash, mime string, raw []byte) error {
+	sum := sha256.Sum256(raw)
+	if hex.EncodeToString(sum[:]) != hash {
+		return fmt.Errorf("foto %s yang diunduh rusak (hash tidak cocok)", hash[:12])
+	}
+	return writeOnce(s.PhotoPath(hash, mime), raw)
+}
+
+// Conflicts lists the unresolved conflicts of this office, newest first.
+func (s *Store) Conflicts(ctx context.Context) ([]data.Conflict, error) {
+	var out []data.Conflict
+	err := s.read(ctx).Where("deleted = 0 AND resolved = 0 AND office_id = (SELECT value FROM settings WHERE key = ?)", SettingOffice).
+		Order("server_seq DESC").Find(&out).Error
+	return out, err
+}
+
+// ResolveConflict settles a conflict as a new write: KeepTheirs leaves the
+// record as the server has it; KeepMine writes this device's losing side
+// again (a delete deletes again); Merged writes merged, a record of the
+// conflict's kind that the user edited. The record write and the resolved
+// conflict are queued together.
+func (s *Store) ResolveConflict(ctx context.Context, conflictID, resolution string, merged data.Record) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		var c data.Conflict
+		if err := tx.Where("id = ? AND deleted = 0", conflictID).Take(&c).Error; err != nil {
+			return ErrNotFound
+		}
+		if err := ownedHere(tx, c.OfficeID); err != nil {
+			return err
+		}
+		if c.Resolved {
+			return nil
+		}
+		var rec data.Record
+		switch resolution {
+		case data.KeepTheirs:
+		case data.KeepMine:
+			rec = recordOfKind(c.TargetKind)
+			if rec == nil {
+				return fmt.Errorf("jenis data %q tidak dikenal", c.TargetKind)
+			}
+			if err := json.Unmarshal(c.Mine, rec); err != nil {
+				return err
+			}
+			rec.RecordMeta().Deleted = c.Op == syncapi.OpDelete
+		case data.Merged:
+			if merged == nil || merged.RecordKind() != c.TargetKind {
+				return fmt.Errorf("hasil gabungan harus berupa data %s", c.TargetKind)
+			}
+			merged.Normalize()
+			if err := merged.Validate(); err != nil {
+				return err
+			}
+			rec = merged
+		default:
+			return fmt.Errorf("penyelesaian %q tidak dikenal", resolution)
+		}
+		if rec != nil {
+			if err := rewrite(tx, s.user, c.TargetID, rec); err != nil {
+				return err
+			}
+		}
+		c.Resolved, c.Resolution = true, resolution
+		c.UpdatedAt, c.UpdatedBy = time.Now().UTC(), s.user
+		if err := tx.Save(&c).Error; err != nil {
+			return err
+		}
+		return enqueue(tx, OpUpsert, &c)
+	})
+}
+
+// rewrite stores rec over the record id on the version the device holds
+// now (the server's), and queues it: an upsert, or a delete when rec is
+// marked deleted.
+func rewrite(tx *gorm.DB, user, id string, rec data.Record) error {
+	var cur data.Meta
+	if err := tx.Table(tableOf(rec)).Select("id, office_id, version, server_seq").Where("id = ?", id).Take(&cur).Error; err != nil {
+		return ErrNotFound
+	}
+	m := rec.RecordMeta()
+	deleted := m.Deleted
+	*m = data.Meta{ID: id, OfficeID: cur.OfficeID, Version: cur.Version, ServerSeq: cur.ServerSeq,
+		Deleted: deleted, UpdatedAt: time.Now().UTC(), UpdatedBy: user}
+	if err := tx.Save(rec).Error; err != nil {
+		return err
+	}
+	op := OpUpsert
+	if deleted {
+		op = OpDelete
+	}
+	return enqueue(tx, op, rec)
+}
+
+// MissingPhotoFiles lists live photos whose files are not on this disk.
+func (s *Store) MissingPhotoFiles(ctx context.Context) ([]data.Photo, error) {
+	var all []data.Photo
+	if err := s.read(ctx).Where("deleted = 0").Find(&all).Error; err != nil {
+		return nil, err
+	}
+	var out []data.Photo
+	for _, p := range all {
+		if !fileExists(s.PhotoPath(p.Hash, p.Mime)) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,179 @@
+package syncclient
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/humasdesk/humasdesk/data/store"
+	"github.com/humasdesk/humasdesk/data/syncapi"
+)
+
+// Report counts what one round moved.
+type Report struct {
+	Pushed, Applied, Conflicts, Rejected int
+	Pulled                               int
+	PhotosUp, PhotosDown                 int
+}
+
+func (r Report) String() string {
+	return fmt.Sprintf("dikirim %d (diterapkan %d, konflik %d, ditolak %d), diterima %d, foto naik %d, foto turun %d",
+		r.Pushed, r.Applied, r.Conflicts, r.Rejected, r.Pulled, r.PhotosUp, r.PhotosDown)
+}
+
+// Batch sizes of a round.
+var (
+	PushBatch = 200
+	PullLimit = 500
+)
+
+// Sync runs one full round. Photos go up first, so that another device
+// that learns of a photo can fetch its file; then the outbox is pushed
+// until empty, so that the pull finds the server's answer to our own
+// edits; then the feed is pulled to its end and missing photos fetched.
+func (c *Client) Sync(ctx context.Context) (Report, error) {
+	var r Report
+	if err := c.uploadPhotos(ctx, &r); err != nil {
+		return r, err
+	}
+	if err := c.push(ctx, &r); err != nil {
+		return r, err
+	}
+	if err := c.pull(ctx, &r); err != nil {
+		return r, err
+	}
+	if err := c.downloadPhotos(ctx, &r); err != nil {
+		return r, err
+	}
+	return r, c.st.MarkSynced(ctx, time.Now())
+}
+
+func (c *Client) push(ctx context.Context, r *Report) error {
+	for {
+		sent, err := c.st.PreparePush(ctx, PushBatch)
+		if err != nil || len(sent) == 0 {
+			return err
+		}
+		req := syncapi.PushRequest{DeviceID: c.dev, Schema: syncapi.SchemaVersion, Ops: make([]syncapi.Op, len(sent))}
+		for i, e := range sent {
+			req.Ops[i] = toOp(e)
+		}
+		var resp syncapi.PushResponse
+		if err := c.call(ctx, http.MethodPost, "/v1/push", req, &resp); err != nil {
+			return err
+		}
+		out, err := c.st.ApplyPushResults(ctx, sent, resp.Results)
+		if err != nil {
+			return err
+		}
+		r.Pushed += len(sent)
+		r.Applied += out.Applied
+		r.Conflicts += out.Conflicts
+		r.Rejected += out.Rejected
+	}
+}
+
+func toOp(e store.OutboxEntry) syncapi.Op {
+	var meta struct {
+		OfficeID  string    `json:"office_id"`
+		UpdatedAt time.Time `json:"updated_at"`
+		UpdatedBy string    `json:"updated_by"`
+	}
+	_ = json.Unmarshal([]byte(e.Payload), &meta) // the store wrote it; missing fields stay empty
+	op := syncapi.OpUpsert
+	if e.Op == store.OpDelete {
+		op = syncapi.OpDelete
+	}
+	return syncapi.Op{OpID: e.OpID, OpSeq: e.Seq, Kind: e.Kind, ID: e.RecordID, OfficeID: meta.OfficeID, Op: op,
+		BaseVersion: e.BaseVersion, UpdatedAt: meta.UpdatedAt, UpdatedBy: meta.UpdatedBy, Data: []byte(e.Payload)}
+}
+
+func (c *Client) pull(ctx context.Context, r *Report) error {
+	for {
+		state, err := c.st.SyncState(ctx)
+		if err != nil {
+			return err
+		}
+		var page syncapi.ChangesResponse
+		path := fmt.Sprintf("/v1/changes?since=%d&limit=%d", state.Cursor, PullLimit)
+		if err := c.call(ctx, http.MethodGet, path, nil, &page); err != nil {
+			return err
+		}
+		if page.Next < state.Cursor {
+			return fmt.Errorf("server mengirim kursor mundur (%d < %d)", page.Next, state.Cursor)
+		}
+		n, err := c.st.ApplyChanges(ctx, &page)
+		if err != nil {
+			return err
+		}
+		r.Pulled += n
+		if !page.More {
+			return nil
+		}
+	}
+}
+
+func (c *Client) uploadPhotos(ctx context.Context, r *Report) error {
+	photos, err := c.st.PhotosToUpload(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range photos {
+		raw, err := os.ReadFile(c.st.PhotoPath(p.Hash, p.Mime))
+		if err != nil {
+			continue // the file is gone locally; nothing to upload
+		}
+		path := "/v1/attachments/" + p.Hash
+		head, _ := http.NewRequestWithContext(ctx, http.MethodHead, c.base+path, nil)
+		if resp, err := c.do(head); err == nil {
+			resp.Body.Close()
+		} else if he, ok := err.(*HTTPError); !ok || he.Status != http.StatusNotFound {
+			return err
+		} else {
+			put, _ := http.NewRequestWithContext(ctx, http.MethodPut, c.base+path, bytes.NewReader(raw))
+			put.Header.Set("Content-Type", p.Mime)
+			resp, err := c.do(put)
+			if err != nil {
+				return err
+			}
+			resp.Body.Close()
+			r.PhotosUp++
+		}
+		if err := c.st.MarkUploaded(ctx, p.Hash); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Client) downloadPhotos(ctx context.Context, r *Report) error {
+	missing, err := c.st.MissingPhotoFiles(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range missing {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.base+"/v1/attachments/"+p.Hash, nil)
+		resp, err := c.do(req)
+		if he, ok := err.(*HTTPError); ok && (he.Status == http.StatusNotFound || he.Status == http.StatusForbidden) {
+			continue // not uploaded yet by its office; next round
+		}
+		if err != nil {
+			return err
+		}
+		raw, err := io.ReadAll(io.LimitReader(resp.Body, syncapi.MaxAttachmentBytes+1))
+		resp.Body.Close()
+		if err != nil {
+			return err
+		}
+		if err := c.st.StorePhotoFile(p.Hash, p.Mime, raw); err != nil {
+			return err
+		}
+		r.PhotosDown++
+	}
+	return nil
+}
