@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"io"
@@ -360,5 +361,27 @@ func TestReplayedPushChangesNothing(t *testing.T) {
 	after := feed()
 	if len(after) != len(before) || after[len(after)-1].ServerSeq != before[len(before)-1].ServerSeq {
 		t.Fatalf("replays changed the feed: %d → %d records", len(before), len(after))
+	}
+}
+
+func TestRestoredServerMakesDevicesPullAgain(t *testing.T) {
+	w := newWorld(t)
+	a, coord := w.device(w.a), w.device(w.prov)
+	first := entry("Sebelum cadangan")
+	a.SaveEntry(ctx, first)
+	sync(t, a)
+	sync(t, coord)
+	// Pretend the server was restored to a backup taken before later
+	// writes: the coordinator's cursor is now past the feed's head.
+	cs, _ := coord.SyncState(ctx)
+	if err := coord.SetSetting(ctx, "sync_cursor", fmt.Sprint(cs.Cursor+1000)); err != nil {
+		t.Fatal(err)
+	}
+	later := entry("Sesudah pemulihan")
+	a.SaveEntry(ctx, later)
+	sync(t, a)
+	sync(t, coord)
+	if _, err := coord.Entry(ctx, later.ID); err != nil {
+		t.Fatalf("a device with a cursor past the feed missed new records: %v", err)
 	}
 }

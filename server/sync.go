@@ -193,7 +193,11 @@ func (s *Store) Changes(ctx context.Context, dev *Device, since int64, limit int
 	if err != nil {
 		return nil, err
 	}
-	out := &syncapi.ChangesResponse{Next: since, Changes: make([]syncapi.Record, 0, min(len(rows), limit))}
+	var head Feed
+	if err := s.db.WithContext(ctx).Where("id = 1").Take(&head).Error; err != nil {
+		return nil, err
+	}
+	out := &syncapi.ChangesResponse{Next: since, Head: head.Seq, Changes: make([]syncapi.Record, 0, min(len(rows), limit))}
 	if len(rows) > limit {
 		rows, out.More = rows[:limit], true
 	}

@@ -385,6 +385,9 @@ func (s *Store) ApplyChanges(ctx context.Context, page *syncapi.ChangesResponse)
 	return applied, err
 }
 
+// ResetCursor makes the next pull start from the beginning of the feed.
+func (s *Store) ResetCursor(ctx context.Context) error { return s.SetSetting(ctx, settingCursor, "0") }
+
 // PhotosToUpload lists this office's photos whose files the server has
 // not confirmed receiving.
 func (s *Store) PhotosToUpload(ctx context.Context) ([]data.Photo, error) {

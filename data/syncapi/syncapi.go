@@ -125,6 +125,10 @@ type ChangesResponse struct {
 	Changes []Record `json:"changes"`
 	Next    int64    `json:"next"`
 	More    bool     `json:"more"`
+	// Head is the highest server_seq handed out. A cursor above it means
+	// the server's database was restored from an older backup: the device
+	// then pulls again from 0 (applying a page twice is harmless).
+	Head int64 `json:"head"`
 }
 
 // MaxPullLimit bounds one page of changes.

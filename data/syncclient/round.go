@@ -104,6 +104,14 @@ func (c *Client) pull(ctx context.Context, r *Report) error {
 		if err := c.call(ctx, http.MethodGet, path, nil, &page); err != nil {
 			return err
 		}
+		if state.Cursor > page.Head {
+			// The server forgot what we had seen: it was restored from a
+			// backup. Start over; pages apply idempotently.
+			if err := c.st.ResetCursor(ctx); err != nil {
+				return err
+			}
+			continue
+		}
 		if page.Next < state.Cursor {
 			return fmt.Errorf("server mengirim kursor mundur (%d < %d)", page.Next, state.Cursor)
 		}
