@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/csvimport"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
@@ -20,11 +21,12 @@ func agencyKind(u *UI) kind[data.Agency] {
 			{data.LabelKind.In(l), 170, func(a *data.Agency) string { return data.AgencyKinds.Label(a.Kind, l) }},
 			{data.LabelRegion.In(l), 160, func(a *data.Agency) string { return a.Region }},
 		},
-		count: u.store.CountAgencies,
-		page:  u.store.Agencies,
-		load:  u.store.Agency,
-		save:  u.store.SaveAgency,
-		blank: func() data.Agency { return data.Agency{} },
+		count:   u.store.CountAgencies,
+		page:    u.store.Agencies,
+		load:    u.store.Agency,
+		save:    u.store.SaveAgency,
+		blank:   func() data.Agency { return data.Agency{} },
+		csvKind: csvimport.KindAgencies,
 		filters: func(bar *filterBar, set func(func(*store.Filter))) {
 			bar.add("kind", newChoice(data.AgencyKinds, l, lang.L("All kinds"), func(code string) {
 				set(func(f *store.Filter) { f.Kind = code })

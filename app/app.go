@@ -9,6 +9,14 @@
 // time (pager.go), so a list of 100,000 entries costs no more than one of
 // ten.
 //
+// Kegiatan/Laporan also holds the export of the quarterly and annual
+// report (export.go), whose number and text are set in Pengaturan
+// (reportsettings.go); activities and agencies can be imported from CSV
+// through a preview that writes nothing (importer.go), and an activity's
+// documentation photos are kept in its form (photos.go). Long work (building
+// a report, reading a CSV file, copying a photo, making thumbnails) runs
+// off the main goroutine and hands its result back with fyne.Do.
+//
 // User-interface text is English in the source, wrapped in lang.L, and
 // translated by assets/translations/id.json; the names of domain things
 // (kinds, statuses, strategies, field labels, validation messages) come
@@ -42,6 +50,8 @@ type UI struct {
 	agencies  *browser[data.Agency, *data.Agency]
 	drafts    *browser[data.Draft, *data.Draft]
 	entries   *browser[data.Entry, *data.Entry]
+	export    *exportView
+	reports   *container.AppTabs // Kegiatan/Laporan: the activity list and the export
 	settings  *settingsView
 	agencyEd  *agencyForm
 	draftEd   *draftForm
@@ -83,13 +93,26 @@ func (u *UI) build() {
 	u.drafts = newBrowser(u, draftKind(u), editor[data.Draft](u.draftEd))
 	u.entryEd = newEntryForm(u)
 	u.entries = newBrowser(u, entryKind(u), editor[data.Entry](u.entryEd))
+	u.export = newExportView(u)
 	u.settings = newSettingsView(u)
+
+	// Kegiatan/Laporan holds the activities and, beside them, the export
+	// of the report they make.
+	u.reports = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Activities"), theme.ListIcon(), u.entries.content),
+		container.NewTabItemWithIcon(lang.L("Export report"), theme.DocumentPrintIcon(), u.export.content),
+	)
+	u.reports.OnSelected = func(ti *container.TabItem) {
+		if ti.Content == u.export.content {
+			u.export.refresh()
+		}
+	}
 
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Home"), theme.HomeIcon(), u.home.content),
 		container.NewTabItemWithIcon(lang.L("Agencies"), theme.AccountIcon(), u.agencies.content),
 		container.NewTabItemWithIcon(lang.L("Content"), theme.DocumentCreateIcon(), u.drafts.content),
-		container.NewTabItemWithIcon(lang.L("Activities/Reports"), theme.ListIcon(), u.entries.content),
+		container.NewTabItemWithIcon(lang.L("Activities/Reports"), theme.ListIcon(), u.reports),
 		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), u.settings.content),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)

@@ -45,6 +45,9 @@ type kind[T any] struct {
 	// filters adds the kind's filter widgets to bar; each calls set when
 	// changed, with a function that updates the filter.
 	filters func(bar *filterBar, set func(func(*store.Filter)))
+	// csvKind is the csvimport kind ("kegiatan", "instansi") of a kind
+	// that can be imported from CSV, or "" for none.
+	csvKind string
 }
 
 // editor is a record kind's form.
@@ -94,7 +97,8 @@ type browser[T any, P record[T]] struct {
 	newBtn    *widget.Button
 	undoBtn   *widget.Button
 	status    *widget.Label
-	deletedID string // the record the undo button restores
+	deletedID string       // the record the undo button restores
+	importer  *csvImporter // nil for kinds without CSV import
 	content   fyne.CanvasObject
 }
 
@@ -160,7 +164,12 @@ func (b *browser[T, P]) listPane() fyne.CanvasObject {
 	b.status = widget.NewLabel("")
 	b.undoBtn = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), b.undo)
 	b.undoBtn.Hide()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, b.newBtn, b.search))
+	tools := container.NewHBox(b.newBtn)
+	if b.k.csvKind != "" {
+		b.importer = newCSVImporter(b.u, b.k.csvKind, b.imported)
+		tools.Objects = []fyne.CanvasObject{b.importer.button, b.newBtn}
+	}
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, tools, b.search))
 	if len(b.bar.objs) > 0 {
 		top.Add(container.NewGridWithColumns(2, b.bar.objs...))
 	}
@@ -205,6 +214,13 @@ func (b *browser[T, P]) reload() {
 	b.pages.reset()
 	b.table.UnselectAll()
 	b.table.Refresh()
+}
+
+// imported shows the list again after a CSV import added n records.
+func (b *browser[T, P]) imported(n int) {
+	b.hideUndo()
+	b.reload()
+	b.status.SetText(lang.L("{{.Count}} records imported.", map[string]any{"Count": n}))
 }
 
 // setFilter changes the filter and shows the new result from its top.

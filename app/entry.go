@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/csvimport"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
 )
@@ -28,7 +30,15 @@ func entryKind(u *UI) kind[data.Entry] {
 		count: u.store.CountEntries,
 		page:  u.store.Entries,
 		load:  u.store.Entry,
-		save:  u.store.SaveEntry,
+		// The form's Save also stores the photo captions changed and
+		// not yet saved, so that showing the saved entry loses none.
+		save: func(ctx context.Context, e *data.Entry) error {
+			if err := u.store.SaveEntry(ctx, e); err != nil {
+				return err
+			}
+			return u.entryEd.photos.saveCaptions()
+		},
+		csvKind: csvimport.KindEntries,
 		// Most activities are logged after they took place, so a new
 		// entry starts today and realised.
 		blank: func() data.Entry { return data.Entry{StartDate: data.Today(), Realised: true} },
@@ -63,6 +73,7 @@ type entryForm struct {
 	followUp     *widget.Entry
 	evidence     *widget.Entry
 	notes        *widget.Entry
+	photos       *photoList
 }
 
 func newEntryForm(u *UI) *entryForm {
@@ -76,6 +87,7 @@ func newEntryForm(u *UI) *entryForm {
 		participants: widget.NewEntry(), outputs: widget.NewEntry(), reach: widget.NewEntry(),
 		realised:  widget.NewCheck(data.LabelRealised.In(l), nil),
 		obstacles: newMultiLine(2), followUp: newMultiLine(2), evidence: newMultiLine(3), notes: newMultiLine(2),
+		photos: newPhotoList(u),
 	}
 	e.end.entry.SetPlaceHolder(lang.L("Empty if one day"))
 	e.evidence.SetPlaceHolder(lang.L("One link per line, https://…"))
@@ -95,6 +107,7 @@ func newEntryForm(u *UI) *entryForm {
 	e.f.add("follow_up", data.LabelFollowUp, e.followUp)
 	e.f.add("evidence_links", data.LabelEvidenceLinks, e.evidence)
 	e.f.add("notes", data.LabelNotes, e.notes)
+	e.f.addNamed("photos", lang.L("Documentation photos"), e.photos.content)
 	return e
 }
 
@@ -123,6 +136,7 @@ func (e *entryForm) fill(r *data.Entry) {
 	e.followUp.SetText(r.FollowUp)
 	e.evidence.SetText(strings.Join(r.EvidenceLinks, "\n"))
 	e.notes.SetText(r.Notes)
+	e.photos.show(r.ID)
 }
 
 func (e *entryForm) read(r *data.Entry) []fieldMsg {

@@ -25,11 +25,12 @@ import (
 // hundred kilobytes; the limit keeps a mistaken photo out of every sync.
 const maxLogo = 2 << 20
 
-// settingsView is Pengaturan: the office profile, the language and the
-// theme.
+// settingsView is Pengaturan: the office profile, the reports' number and
+// text, the language and the theme.
 type settingsView struct {
 	u       *UI
 	office  *officeForm
+	report  *reportSettings
 	saveBtn *widget.Button
 	status  *widget.Label
 	lang    *widget.Select
@@ -39,7 +40,7 @@ type settingsView struct {
 }
 
 func newSettingsView(u *UI) *settingsView {
-	s := &settingsView{u: u, office: newOfficeForm(u), status: widget.NewLabel("")}
+	s := &settingsView{u: u, office: newOfficeForm(u), report: newReportSettings(u), status: widget.NewLabel("")}
 	s.saveBtn = widget.NewButtonWithIcon(lang.L("Save profile"), theme.DocumentSaveIcon(), s.saveOffice)
 	s.saveBtn.Importance = widget.HighImportance
 	s.loadOffice()
@@ -49,7 +50,7 @@ func newSettingsView(u *UI) *settingsView {
 		widget.NewFormItem(lang.L("Language"), s.languageSelect()),
 		widget.NewFormItem(lang.L("Theme"), s.themeSelect()),
 	))
-	s.content = container.NewVScroll(container.NewVBox(profile, look))
+	s.content = container.NewVScroll(container.NewVBox(profile, s.report.content, look))
 	return s
 }
 
@@ -79,6 +80,7 @@ func (s *settingsView) saveOffice() {
 	s.office.f.clear()
 	s.office.current = &o
 	s.office.fill(&o)
+	s.report.showPlaceholders() // the default opening names the office
 	s.status.SetText(lang.L("Saved."))
 }
 

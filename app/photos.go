@@ -1,0 +1,337 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	_ "image/jpeg" // photo thumbnails
+	_ "image/png"
+	"os"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	xdraw "golang.org/x/image/draw"
+
+	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/store"
+)
+
+// thumbSize is the size thumbnails are drawn at, and the longest side, in
+// pixels, they are made with.
+var thumbSize = fyne.NewSize(100, 75)
+
+const thumbPixels = 200 // twice thumbSize, for high-density screens
+
+// photoList is the Foto dokumentasi section of the activity form: the
+// photos of the entry open in the form, each with a thumbnail, its
+// caption (editable) and a delete button, and a button to add one. Photos
+// belong to a stored entry, so a new entry must be saved first.
+//
+// Thumbnails are made in the background from the stored file, scaled
+// down: a phone photo decoded whole takes some 50 MB, which a list of them
+// should not hold.
+type photoList struct {
+	u       *UI
+	entryID string
+	rows    []*photoRow
+	box     *fyne.Container
+	addBtn  *widget.Button
+	hint    *widget.Label // "save first", or "no photos yet"
+	err     *widget.Label // why the last attach failed
+	content fyne.CanvasObject
+	gen     int            // counts show calls; a late thumbnail of an earlier one is dropped
+	thumbs  sync.WaitGroup // thumbnails being made, for tests
+}
+
+// photoRow is one photo in the list.
+type photoRow struct {
+	photo     data.Photo
+	img       *canvas.Image
+	caption   *widget.Entry
+	saveBtn   *widget.Button
+	deleteBtn *widget.Button
+	err       *widget.Label
+	content   fyne.CanvasObject
+}
+
+func newPhotoList(u *UI) *photoList {
+	p := &photoList{u: u, box: container.NewVBox(), hint: widget.NewLabel(""), err: errorLabel()}
+	p.hint.Wrapping = fyne.TextWrapWord
+	p.hint.Importance = widget.LowImportance
+	p.addBtn = widget.NewButtonWithIcon(lang.L("Add photo…"), theme.ContentAddIcon(), p.choose)
+	p.content = container.NewVBox(p.box, p.hint, p.err, container.NewHBox(p.addBtn))
+	return p
+}
+
+// show lists the photos of the entry; "" is a new entry, which has none yet.
+func (p *photoList) show(entryID string) {
+	p.gen++
+	p.entryID = entryID
+	p.err.Hide()
+	p.rows = nil
+	p.box.RemoveAll()
+	if entryID == "" {
+		p.hint.SetText(lang.L("Save the activity first to add photos."))
+		p.hint.Show()
+		p.addBtn.Hide()
+		return
+	}
+	p.addBtn.Show()
+	photos, err := p.u.store.Photos(p.u.ctx(), entryID)
+	if err != nil {
+		p.u.showError(lang.L("Could not read the photos"), err)
+	}
+	if len(photos) == 0 {
+		p.hint.SetText(lang.L("No photos yet. JPEG or PNG files, such as photos from a phone."))
+		p.hint.Show()
+		return
+	}
+	p.hint.Hide()
+	for _, ph := range photos {
+		r := p.newRow(ph)
+		p.rows = append(p.rows, r)
+		p.box.Add(r.content)
+	}
+	p.loadThumbnails()
+}
+
+func (p *photoList) newRow(ph data.Photo) *photoRow {
+	r := &photoRow{photo: ph, caption: widget.NewEntry(), err: errorLabel()}
+	r.img = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}
+	r.img.SetMinSize(thumbSize)
+	frame := canvas.NewRectangle(color.Transparent)
+	frame.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	frame.StrokeWidth = 1
+	frame.SetMinSize(thumbSize)
+
+	r.caption.SetPlaceHolder(data.LabelCaption.In(p.u.lang))
+	r.caption.SetText(ph.Caption)
+	r.caption.OnChanged = func(s string) {
+		if s == r.photo.Caption {
+			r.saveBtn.Disable()
+		} else {
+			r.saveBtn.Enable()
+		}
+	}
+	r.caption.OnSubmitted = func(string) { p.saveCaption(r) }
+	// The caption's save button is an icon beside it, to keep the row
+	// narrow enough for the form; Enter and the activity's Save save too.
+	r.saveBtn = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), func() { p.saveCaption(r) })
+	r.saveBtn.Disable()
+	r.deleteBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { p.confirmDelete(r) })
+	r.deleteBtn.Importance = widget.DangerImportance
+	about := widget.NewLabel(photoAbout(ph))
+	about.Importance = widget.LowImportance
+	about.Truncation = fyne.TextTruncateEllipsis
+	right := container.NewVBox(container.NewBorder(nil, nil, nil, r.saveBtn, r.caption), r.err, about,
+		container.NewHBox(r.deleteBtn))
+	r.content = container.NewBorder(nil, nil, container.NewStack(frame, r.img), nil, right)
+	return r
+}
+
+// photoAbout is "rapat.jpg · 1600 × 1200 · 2,4 MB".
+func photoAbout(ph data.Photo) string {
+	size := fmt.Sprintf("%d KB", (ph.Size+1023)/1024)
+	if ph.Size >= 1<<20 {
+		size = strings.Replace(fmt.Sprintf("%.1f MB", float64(ph.Size)/(1<<20)), ".", ",", 1)
+	}
+	return fmt.Sprintf("%s · %d × %d · %s", ph.Name, ph.Width, ph.Height, size)
+}
+
+// loadThumbnails makes the rows' thumbnails in the background and shows
+// each when it is ready, unless the form has moved on to another entry.
+func (p *photoList) loadThumbnails() {
+	gen := p.gen
+	type job struct {
+		row  *photoRow
+		path string
+	}
+	jobs := make([]job, len(p.rows))
+	for i, r := range p.rows {
+		jobs[i] = job{r, p.u.store.PhotoPath(r.photo.Hash, r.photo.Mime)}
+	}
+	p.thumbs.Add(1)
+	go func() {
+		defer p.thumbs.Done()
+		for _, j := range jobs {
+			img, err := thumbnail(j.path, thumbPixels)
+			if err != nil {
+				fyne.LogError("making the thumbnail of "+j.path, err)
+				continue
+			}
+			fyne.DoAndWait(func() {
+				if p.gen == gen {
+					j.row.img.Image = img
+					j.row.img.Refresh()
+				}
+			})
+		}
+	}()
+}
+
+// thumbnail decodes an image file and scales it down so that its longer
+// side is at most px.
+func thumbnail(path string, px int) (image.Image, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, _, err := image.Decode(f)
+	if err != nil {
+		return nil, err
+	}
+	b := src.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if w <= px && h <= px {
+		return src, nil
+	}
+	if w >= h {
+		w, h = px, max(h*px/w, 1)
+	} else {
+		w, h = max(w*px/h, 1), px
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.BiLinear.Scale(dst, dst.Bounds(), src, b, xdraw.Src, nil)
+	return dst, nil
+}
+
+// choose asks for a JPEG or PNG file and attaches it.
+func (p *photoList) choose() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			p.u.showError(lang.L("Could not open the file"), err)
+			return
+		}
+		if r == nil { // cancelled
+			return
+		}
+		r.Close() // the store reads the file itself, by its path
+		path, err := localPath(r.URI())
+		if err != nil {
+			p.showErr(err)
+			return
+		}
+		p.attach(path)
+	}, p.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}))
+	if dir := startFolder(); dir != nil {
+		d.SetLocation(dir)
+	}
+	d.Show()
+}
+
+// attach copies the file into the photo folder and lists it, in the
+// background: photos are megabytes. The returned channel is closed once
+// the list shows the result.
+func (p *photoList) attach(path string) <-chan struct{} {
+	done := make(chan struct{})
+	entryID, gen := p.entryID, p.gen
+	p.err.Hide()
+	p.addBtn.Disable()
+	go func() {
+		defer close(done)
+		_, err := p.u.store.AttachPhoto(p.u.ctx(), entryID, path, "")
+		fyne.DoAndWait(func() {
+			p.addBtn.Enable()
+			if p.gen != gen { // the form shows another entry now
+				if err != nil {
+					p.u.showError(lang.L("Could not add the photo"), err)
+				}
+				return
+			}
+			if err != nil {
+				p.showErr(err)
+				return
+			}
+			p.show(entryID)
+		})
+	}()
+	return done
+}
+
+// showErr says why a photo could not be added, in the user's language.
+func (p *photoList) showErr(err error) {
+	msg := err.Error()
+	if ve, ok := data.AsValidation(err); ok {
+		var texts []string
+		for _, m := range validationMsgs(ve, p.u.lang) {
+			texts = append(texts, m.text)
+		}
+		msg = strings.Join(texts, "; ")
+	}
+	p.u.lastError = lang.L("Could not add the photo") + ": " + msg
+	p.err.SetText(p.u.lastError)
+	p.err.Show()
+}
+
+// saveCaption stores a row's caption if it changed.
+func (p *photoList) saveCaption(r *photoRow) error {
+	if r.caption.Text == r.photo.Caption {
+		return nil
+	}
+	ph := r.photo
+	ph.Caption = r.caption.Text
+	err := p.u.store.SavePhoto(p.u.ctx(), &ph)
+	if ve, ok := data.AsValidation(err); ok {
+		var texts []string
+		for _, m := range validationMsgs(ve, p.u.lang) {
+			texts = append(texts, m.text)
+		}
+		r.err.SetText(strings.Join(texts, "\n"))
+		r.err.Show()
+		return err
+	}
+	if err != nil {
+		p.u.showError(lang.L("Could not save"), err)
+		return err
+	}
+	r.err.Hide()
+	r.photo = ph
+	if r.caption.Text != ph.Caption { // normalised: spaces trimmed
+		r.caption.SetText(ph.Caption)
+	}
+	r.saveBtn.Disable()
+	return nil
+}
+
+// saveCaptions stores every caption changed and not yet saved: the
+// activity's own Save button saves them too, so that none is lost when
+// the form is shown again.
+func (p *photoList) saveCaptions() error {
+	var errs []error
+	for _, r := range p.rows {
+		if err := p.saveCaption(r); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (p *photoList) confirmDelete(r *photoRow) {
+	dialog.NewConfirm(lang.L("Delete photo"), lang.L("Delete this photo from the activity?"), func(ok bool) {
+		if ok {
+			p.delete(r)
+		}
+	}, p.u.win).Show()
+}
+
+// delete marks the photo deleted (soft, so that it syncs) and lists the
+// rest. The file stays in the photo folder: another entry may use the same
+// picture, and a restore needs it.
+func (p *photoList) delete(r *photoRow) {
+	if err := p.u.store.Delete(p.u.ctx(), store.KindPhoto, r.photo.ID); err != nil {
+		p.u.showError(lang.L("Could not delete"), err)
+		return
+	}
+	p.show(p.entryID)
+}
