@@ -19,3 +19,8 @@ func openStore(path string) (*store.Store, error) {
 	}
 	return store.Open(path)
 }
+
+type (
+	bgContext = context.Context
+	storeT    = *store.Store
+)

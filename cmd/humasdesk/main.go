@@ -3,6 +3,10 @@
 //
 //	humasdesk [--db FILE]                 open the window
 //	humasdesk demo [--db FILE]            fill a database with demo data
+//	humasdesk export --year Y (--quarter Q | --annual) --out FILE [--format pdf|xlsx|csv] [--rollup]
+//	humasdesk import --kind entries|agencies [--check] FILE.csv
+//	humasdesk enroll --server URL --code CODE   register with a sync server
+//	humasdesk sync                        one full sync round
 //	humasdesk bench [--db FILE]           measure list and search speed
 //	humasdesk version                     print the version
 //
@@ -17,6 +21,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	_ "github.com/humasdesk/humasdesk/cmd/humasdesk/internal/locale" // before Fyne's init
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -45,8 +51,12 @@ func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", ";
 
 // verbs maps each command-line verb to its implementation.
 var verbs = map[string]func(args []string, out io.Writer) error{
-	"demo":  runDemo,
-	"bench": runBench,
+	"demo":   runDemo,
+	"bench":  runBench,
+	"export": runExport,
+	"import": runImport,
+	"enroll": runEnroll,
+	"sync":   runSync,
 }
 
 func run(args []string, out, errOut io.Writer) error {
@@ -74,6 +84,16 @@ Pemakaian:
   humasdesk [--db FILE]            buka jendela aplikasi
   humasdesk demo [--db FILE] [--year TAHUN]
                                    isi database dengan data contoh
+  humasdesk export [--db FILE] --year TAHUN (--quarter 1-4 | --annual) --out FILE
+                   [--format pdf|xlsx|csv] [--rollup] [--office ID] [--number NOMOR]
+                                   buat laporan triwulan/tahunan (PDF, XLSX, CSV)
+  humasdesk import [--db FILE] --kind entries|agencies [--check] FILE.csv
+                                   impor kegiatan/instansi dari CSV (semua atau tidak sama sekali)
+  humasdesk import --kind entries|agencies --template FILE.csv
+                                   tulis templat CSV kosong
+  humasdesk enroll [--db FILE] --server URL --code KODE [--name NAMA]
+                                   daftarkan perangkat ini ke server sinkronisasi
+  humasdesk sync [--db FILE]       satu putaran sinkronisasi penuh
   humasdesk bench [--db FILE]      ukur kecepatan daftar dan pencarian
   humasdesk version                tampilkan versi
   humasdesk help                   tampilkan bantuan ini

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/humasdesk/humasdesk/data/report"
+)
+
+// runExport writes a period's report: PDF, XLSX or CSV.
+func runExport(args []string, out io.Writer) error {
+	fs := newFlags("export")
+	dbPath := fs.String("db", "", "database file")
+	year := fs.Int("year", 0, "year")
+	quarter := fs.Int("quarter", 0, "quarter 1..4")
+	annual := fs.Bool("annual", false, "the whole year")
+	outPath := fs.String("out", "", "output file")
+	format := fs.String("format", "", "pdf, xlsx or csv (default: from --out)")
+	rollup := fs.Bool("rollup", false, "include the offices under this one")
+	office := fs.String("office", "", "office id (default: this installation's)")
+	number := fs.String("number", "", "document number (default: from the settings' pattern)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	p, err := exportPeriod(*year, *quarter, *annual)
+	if err != nil {
+		return err
+	}
+	if *outPath == "" {
+		return usageError{"export: --out FILE wajib diisi"}
+	}
+	if *format == "" {
+		if *format, err = report.FormatOf(*outPath); err != nil {
+			return usageError{"export: " + err.Error()}
+		}
+	} else if *format != report.FormatPDF && *format != report.FormatXLSX && *format != report.FormatCSV {
+		return usageError{fmt.Sprintf("export: --format %q tidak dikenal (pdf, xlsx, atau csv)", *format)}
+	}
+	st, err := openStore(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	opt, err := report.OptionsFromSettings(bgCtx(), st, report.Options{OfficeID: *office, Period: p, Rollup: *rollup, Number: *number})
+	if err != nil {
+		return err
+	}
+	r, err := report.Export(bgCtx(), st, opt, *format, *outPath, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s (%s): %d kegiatan, %d kantor → %s\n", r.Title, *format, r.Total.Count, len(r.Offices), *outPath)
+	return nil
+}
+
+func exportPeriod(year, quarter int, annual bool) (report.Period, error) {
+	switch {
+	case year == 0:
+		return report.Period{}, usageError{"export: --year wajib diisi"}
+	case annual && quarter != 0:
+		return report.Period{}, usageError{"export: pilih --quarter atau --annual, bukan keduanya"}
+	case !annual && quarter == 0:
+		return report.Period{}, usageError{"export: --quarter 1..4 atau --annual wajib diisi"}
+	}
+	p := report.Period{Year: year, Quarter: quarter}
+	if err := p.Validate(); err != nil {
+		return p, usageError{"export: " + err.Error()}
+	}
+	return p, nil
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/humasdesk/humasdesk/data/csvimport"
+)
+
+// runImport reads report entries or agencies from a CSV file, all or
+// nothing. With --template it writes the empty template instead.
+//
+//	humasdesk import [--db FILE] --kind entries|agencies FILE.csv
+//	humasdesk import --kind entries --template FILE.csv
+func runImport(args []string, out io.Writer) error {
+	fs := newFlags("import")
+	dbPath := fs.String("db", "", "database file")
+	kind := fs.String("kind", "", "entries or agencies")
+	template := fs.Bool("template", false, "write the CSV template to FILE")
+	check := fs.Bool("check", false, "check the file only; write nothing")
+	if err := fs.Parse(args); err != nil {
+		return usageError{"import: " + err.Error()}
+	}
+	if fs.NArg() != 1 {
+		return usageError{"import: sebutkan tepat satu file CSV, mis. 'humasdesk import --kind entries kegiatan.csv'"}
+	}
+	file := fs.Arg(0)
+	importFn, previewFn, err := importers(*kind)
+	if err != nil {
+		return err
+	}
+	if *template {
+		if err := os.WriteFile(file, csvimport.Template(*kind), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Templat %s ditulis ke %s\n", *kind, file)
+		return nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return fmt.Errorf("import: file %s tidak dapat dibuka: %w", file, err)
+	}
+	defer f.Close()
+	st, err := openStore(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	run := importFn
+	if *check {
+		run = previewFn
+	}
+	res, err := run(bgCtx(), st, f, csvimport.Options{})
+	var lineErrs csvimport.Errors
+	if errors.As(err, &lineErrs) || (err == nil && !res.OK()) {
+		if lineErrs == nil {
+			lineErrs = res.Errors
+		}
+		fmt.Fprintf(out, "Baris bermasalah di %s:\n", file)
+		for _, e := range lineErrs {
+			fmt.Fprintln(out, "  "+e.Error())
+		}
+		return fmt.Errorf("import: %d kesalahan, tidak ada data yang disimpan", len(lineErrs))
+	}
+	if err != nil {
+		return err
+	}
+	verb := "diimpor"
+	if *check {
+		verb = "siap diimpor (belum disimpan)"
+	}
+	fmt.Fprintf(out, "%s: %d baris, %d %s, %d dilewati karena sudah ada.\n",
+		file, res.Lines, len(res.Entries)+len(res.Agencies), verb, len(res.Duplicates))
+	return nil
+}
+
+type importFunc = func(ctx bgContext, st storeT, r io.Reader, opt csvimport.Options) (*csvimport.Result, error)
+
+func importers(kind string) (run, preview importFunc, err error) {
+	switch kind {
+	case "entries":
+		return csvimport.ImportEntries, csvimport.PreviewEntries, nil
+	case "agencies":
+		return csvimport.ImportAgencies, csvimport.PreviewAgencies, nil
+	case "":
+		return nil, nil, usageError{"import: --kind entries atau --kind agencies wajib diisi"}
+	}
+	return nil, nil, usageError{fmt.Sprintf("import: --kind %q tidak dikenal (entries atau agencies)", kind)}
+}
