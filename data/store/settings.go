@@ -19,6 +19,14 @@ const (
 	SettingTheme    = "theme"     // "system", "light" or "dark"
 	SettingUser     = "user_name"
 	SettingDevice   = "device_id"
+
+	// Report settings: the document-number pattern (report.FormatNumber),
+	// the next sequence number, and the office's own opening and closing
+	// text; empty means the defaults.
+	SettingReportNumber   = "report_number_pattern"
+	SettingReportSequence = "report_sequence"
+	SettingReportIntro    = "report_intro"
+	SettingReportClosing  = "report_closing"
 )
 
 type setting struct {
