@@ -1,9 +1,11 @@
 package data
 
-// Photo is a documentation photo attached to a report entry. The image
-// itself lives in a content-addressed folder beside the database, named by
-// its SHA-256 (Hash), so that the same picture is stored once and sync can
-// move it by hash; this record says which entry it belongs to.
+// Photo is a documentation photo attached to a report entry, or a picture
+// that goes out with a content draft. The image itself lives in a
+// content-addressed folder beside the database, named by its SHA-256
+// (Hash), so that the same picture is stored once and sync can move it by
+// hash; this record says which entry or draft it belongs to (exactly one
+// of EntryID and DraftID is set).
 type Photo struct {
 	Meta
 	EntryID string `json:"entry_id"`
@@ -14,24 +16,34 @@ type Photo struct {
 	Height  int    `json:"height"`
 	Caption string `json:"caption"`
 	Name    string `json:"name"` // the file name it was attached from
+
+	DraftID string `json:"draft_id"`
+	// ShowsOfficial marks a draft's picture that shows an official (the
+	// regional head, a candidate): the neutrality checker warns about such
+	// pictures on election material.
+	ShowsOfficial bool `json:"shows_official"`
 }
 
 // Field labels of Photo.
 var (
 	LabelCaption = Text{"Keterangan foto", "Caption"}
 	LabelPhoto   = Text{"Foto", "Photo"}
+	// LabelShowsOfficial is the tick "the picture shows an official".
+	LabelShowsOfficial = Text{"Menampilkan pejabat", "Shows an official"}
 )
 
 // RecordKind implements Record.
 func (*Photo) RecordKind() string { return "photo" }
 
 // Normalize implements Record.
-func (p *Photo) Normalize() { clean(&p.Caption, &p.Name) }
+func (p *Photo) Normalize() { clean(&p.Caption, &p.Name, &p.EntryID, &p.DraftID) }
 
 // Validate implements Record.
 func (p *Photo) Validate() error {
 	var c checker
-	c.required("entry_id", LabelPhoto, p.EntryID)
+	if (p.EntryID == "") == (p.DraftID == "") { // neither, or both
+		c.add("entry_id", LabelPhoto, RuleRequired)
+	}
 	if len(p.Hash) != 64 {
 		c.add("hash", LabelPhoto, RuleInvalidImage)
 	}

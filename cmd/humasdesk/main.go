@@ -7,6 +7,7 @@
 //	humasdesk import --kind entries|agencies [--check] FILE.csv
 //	humasdesk enroll --server URL --code CODE   register with a sync server
 //	humasdesk sync                        one full sync round
+//	humasdesk check (--draft ID | --text FILE)  neutrality findings; exit 1 when any
 //	humasdesk bench [--db FILE]           measure list and search speed
 //	humasdesk version                     print the version
 //
@@ -57,6 +58,7 @@ var verbs = map[string]func(args []string, out io.Writer) error{
 	"import": runImport,
 	"enroll": runEnroll,
 	"sync":   runSync,
+	"check":  runCheck,
 }
 
 func run(args []string, out, errOut io.Writer) error {
@@ -94,6 +96,8 @@ Pemakaian:
   humasdesk enroll [--db FILE] --server URL --code KODE [--name NAMA]
                                    daftarkan perangkat ini ke server sinkronisasi
   humasdesk sync [--db FILE]       satu putaran sinkronisasi penuh
+  humasdesk check [--db FILE] (--draft ID | --text FILE) [--election]
+                                   periksa netralitas konten; keluar 1 bila ada temuan
   humasdesk bench [--db FILE]      ukur kecepatan daftar dan pencarian
   humasdesk version                tampilkan versi
   humasdesk help                   tampilkan bantuan ini

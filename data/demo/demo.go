@@ -79,6 +79,9 @@ func Load(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 			*batch.count += n
 		}
 	}
+	if err := loadWorkflow(ctx, st, opt); err != nil { // workflow.go
+		return res, err
+	}
 	if err := st.SetCurrentOffice(ctx, KPUOfficeID); err != nil {
 		return res, err
 	}

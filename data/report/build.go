@@ -2,12 +2,15 @@ package report
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
+	"github.com/humasdesk/humasdesk/data/workflow"
 )
 
 // Options choose what Build reports.
@@ -98,6 +101,9 @@ func Build(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 	}
 	r.countEntries(entries, names, partners)
 	r.collectDrafts(drafts, names)
+	if err := r.collectRegister(ctx, st, ids, names); err != nil {
+		return nil, err
+	}
 	if err := r.collectPhotos(ctx, st, entries); err != nil {
 		return nil, err
 	}
@@ -192,7 +198,8 @@ func (r *Report) countEntries(entries []data.Entry, offices, partners map[string
 			if e.Realised {
 				status = "Terlaksana"
 			}
-			r.Hoaxes = append(r.Hoaxes, Hoax{Date: e.StartDate, Title: e.Title, Source: "Kegiatan", Status: status, Office: a.Office})
+			r.Hoaxes = append(r.Hoaxes, Hoax{Date: e.StartDate, Title: e.Title, Source: SourceActivity, Status: status,
+				Office: a.Office, OfficeID: e.OfficeID})
 		}
 		if e.Obstacles != "" || e.FollowUp != "" {
 			r.Issues = append(r.Issues, Issue{Date: e.StartDate, Title: e.Title, Obstacles: e.Obstacles, FollowUp: e.FollowUp})
@@ -209,22 +216,26 @@ func monthIndex(p Period, d data.Date) int {
 }
 
 // collectDrafts lists the content published in the period and the hoax
-// clarifications among it. Until the approval workflow records a separate
-// publication date, a published draft's planned date is its publish date.
+// clarifications among it. A draft counts as published when it went out
+// (data.Draft.WasPublished: published, or reopened for a correction since),
+// on its publication date, or its planned date when it was marked
+// published without one (before the workflow recorded dates).
 func (r *Report) collectDrafts(drafts []data.Draft, offices map[string]string) {
 	perChannel := map[string]int{}
 	for _, d := range drafts {
-		if d.Status != data.StatusPublished {
+		day := d.CalendarDay()
+		if !d.WasPublished() || day.Before(r.From) || day.After(r.To) {
 			continue
 		}
-		p := Publication{Date: d.PlannedDate, Title: d.Title, Kind: data.DraftKinds.Label(d.Kind, data.LangID), Office: offices[d.OfficeID]}
+		p := Publication{Date: day, Title: d.Title, Kind: data.DraftKinds.Label(d.Kind, data.LangID), Office: offices[d.OfficeID]}
 		for _, c := range d.Channels {
 			p.Channels = append(p.Channels, data.Channels.Label(c, data.LangID))
 			perChannel[c]++
 		}
 		r.Publications = append(r.Publications, p)
 		if d.Kind == "klarifikasi_hoaks" {
-			r.Hoaxes = append(r.Hoaxes, Hoax{Date: d.PlannedDate, Title: d.Title, Source: "Konten", Status: "Terbit", Office: p.Office})
+			r.Hoaxes = append(r.Hoaxes, Hoax{Date: day, Title: d.Title, Source: SourceContent, Status: "Terbit",
+				Office: p.Office, OfficeID: d.OfficeID})
 		}
 	}
 	for _, c := range data.Channels {
@@ -290,4 +301,66 @@ func (r *Report) collectPhotos(ctx context.Context, st *store.Store, entries []d
 		}
 	}
 	return nil
+}
+
+// collectRegister puts the hoax register's cases found in the period at
+// the head of the hoax section, with their time to clarify, and counts
+// them for the whole period and per quarter. For an office with register
+// cases in the period, its activities and content of type
+// klarifikasi_hoaks leave the section (they are the same clarifications;
+// the activities stay in the activity list); an office without any keeps
+// them, so that periods before the register still show their work.
+func (r *Report) collectRegister(ctx context.Context, st *store.Store, officeIDs []string, offices map[string]string) error {
+	cases, err := st.HoaxesBetween(ctx, officeIDs, r.From, r.To)
+	if err != nil {
+		return err
+	}
+	r.HoaxTotal = workflow.Summarize(cases)
+	r.HoaxQuarters = workflow.ByQuarter(cases, r.From, r.To)
+	if len(cases) == 0 {
+		return nil
+	}
+	titles, err := clarificationTitles(ctx, st, cases)
+	if err != nil {
+		return err
+	}
+	registered := map[string]bool{}
+	rows := make([]Hoax, 0, len(cases)+len(r.Hoaxes))
+	for i := range cases {
+		c := &cases[i]
+		registered[c.OfficeID] = true
+		h := Hoax{Date: workflow.FoundDay(c), Title: c.Claim, Source: SourceRegister, Status: "Belum diklarifikasi",
+			Office: offices[c.OfficeID], OfficeID: c.OfficeID, Platform: data.HoaxPlatforms.Label(c.Platform, data.LangID),
+			Link: c.Link, FoundAt: c.FoundAt.In(time.Local), Clarification: titles[c.DraftID]}
+		if d, ok := workflow.TimeToClarify(c); ok {
+			h.Status, h.Clarified, h.Hours, h.ClarifiedAt = "Sudah diklarifikasi", true, workflow.Hours(d), c.ClarifiedAt.In(time.Local)
+		}
+		rows = append(rows, h)
+	}
+	for _, h := range r.Hoaxes {
+		if !registered[h.OfficeID] {
+			rows = append(rows, h)
+		}
+	}
+	r.Hoaxes = rows
+	return nil
+}
+
+// clarificationTitles maps the clarification drafts of cases to their titles.
+func clarificationTitles(ctx context.Context, st *store.Store, cases []data.Hoax) (map[string]string, error) {
+	out := map[string]string{}
+	for _, c := range cases {
+		if c.DraftID == "" || out[c.DraftID] != "" {
+			continue
+		}
+		d, err := st.Draft(ctx, c.DraftID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // deleted, or not synced here yet
+		}
+		if err != nil {
+			return nil, err
+		}
+		out[c.DraftID] = d.Title
+	}
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/workflow"
 )
 
 // Report is everything one period's report shows, already counted and
@@ -35,6 +36,12 @@ type Report struct {
 	Publications []Publication
 	Channels     []ChannelTally
 	Hoaxes       []Hoax
+	// HoaxTotal and HoaxQuarters count the hoax register's cases found
+	// in the period (Hoax rows from SourceRegister): the whole period,
+	// and each of its quarters (one for a quarterly report, four for an
+	// annual one).
+	HoaxTotal    workflow.ClarifySummary
+	HoaxQuarters []workflow.QuarterSummary
 	Issues       []Issue
 	Photos       []Photo
 }
@@ -106,15 +113,36 @@ type ChannelTally struct {
 	Count   int
 }
 
-// Hoax is one hoax clarification: an activity of that type or a published
-// clarification draft.
+// Hoax is one row of the hoax section: a case of the hoax register found
+// in the period (Source SourceRegister), or, for an office that kept no
+// register case in the period, an activity of type klarifikasi_hoaks or a
+// published clarification draft, as before the register existed. An
+// office's register cases replace its activities and content there, so
+// nothing is counted twice; the activities stay in the activity list.
 type Hoax struct {
-	Date   data.Date
-	Title  string
-	Source string // "Kegiatan" or "Konten"
-	Status string // "Terlaksana", "Belum terlaksana", or the draft status
-	Office string
+	Date     data.Date // the day found (register), of the activity, or of publication
+	Title    string    // the claim, or the activity's or draft's title
+	Source   string    // SourceRegister, "Kegiatan" or "Konten"
+	Status   string    // "Sudah diklarifikasi"/"Belum diklarifikasi", "Terlaksana"/"Belum terlaksana", or "Terbit"
+	Office   string
+	OfficeID string
+
+	// Register cases only.
+	Platform      string    // label
+	Link          string    // where it circulated
+	FoundAt       time.Time // when it was found
+	ClarifiedAt   time.Time // when the clarification went out; zero while open
+	Clarified     bool
+	Hours         float64 // time to clarify, when Clarified (workflow.TimeToClarify)
+	Clarification string  // the clarification draft's title, if linked
 }
+
+// Sources of hoax rows.
+const (
+	SourceRegister = "Register"
+	SourceActivity = "Kegiatan"
+	SourceContent  = "Konten"
+)
 
 // Issue is an activity's obstacles and follow-up.
 type Issue struct {

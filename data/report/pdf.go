@@ -13,6 +13,7 @@ import (
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
+	"github.com/humasdesk/humasdesk/data/workflow"
 )
 
 // PDFOptions tune WritePDF. The zero value is fine.
@@ -681,13 +682,34 @@ func (d *pdfDoc) publications() {
 	tb.end()
 }
 
-// hoaxes is section V.
+// hoaxes is section V: the hoax register's cases of the period with
+// their time to clarify and the summary per quarter, then, for offices
+// that kept no register case in the period, their activities and content
+// of type klarifikasi_hoaks (see Report.Hoaxes).
 func (d *pdfDoc) hoaxes() {
 	r := d.r
 	d.heading("V", "KLARIFIKASI HOAKS")
 	if len(r.Hoaxes) == 0 {
 		d.paragraph(pdfNoHoaxes)
 		return
+	}
+	var cases, other []Hoax
+	for _, h := range r.Hoaxes {
+		if h.Source == SourceRegister {
+			cases = append(cases, h)
+		} else {
+			other = append(other, h)
+		}
+	}
+	var part pdfLetters
+	if len(cases) > 0 {
+		d.hoaxRegister(cases, &part)
+	}
+	if len(other) == 0 {
+		return
+	}
+	if len(cases) > 0 {
+		d.subheading(part.next(), "Klarifikasi di Luar Register")
 	}
 	cols := []pdfColumn{
 		{head: "No", w: 9, align: 'R'}, {head: "Tanggal", w: 24, align: 'L'}, {head: "Judul", align: 'L'},
@@ -697,7 +719,7 @@ func (d *pdfDoc) hoaxes() {
 		cols = append(cols, pdfColumn{head: "Kantor", w: 28, align: 'L'})
 	}
 	tb := d.newTable(cols)
-	for i, h := range r.Hoaxes {
+	for i, h := range other {
 		rw := pdfCells(pdfNum(i+1), iddate.Medium(h.Date), h.Title, h.Source, h.Status)
 		if r.Rollup {
 			rw.cells = append(rw.cells, pdfCell(h.Office))
@@ -706,6 +728,73 @@ func (d *pdfDoc) hoaxes() {
 	}
 	tb.end()
 	d.note("Sumber \"Kegiatan\": kegiatan klarifikasi hoaks yang dicatat; \"Konten\": konten klarifikasi yang terbit.")
+}
+
+// hoaxRegister prints the register's figures: a sentence, the summary per
+// quarter, and the cases.
+func (d *pdfDoc) hoaxRegister(cases []Hoax, part *pdfLetters) {
+	r := d.r
+	t := r.HoaxTotal
+	text := fmt.Sprintf("Selama periode ini tercatat %s kasus hoaks dalam register: %s sudah diklarifikasi dan %s belum.",
+		pdfNum(t.Cases), pdfNum(t.Clarified), pdfNum(t.Open))
+	if t.Clarified > 0 {
+		text += fmt.Sprintf(" Waktu klarifikasi, dihitung sejak hoaks ditemukan sampai klarifikasi terbit, rata-rata %s jam dengan median %s jam.",
+			workflow.FormatHours(t.MeanHours), workflow.FormatHours(t.MedianHours))
+	}
+	d.paragraph(text)
+
+	d.subheading(part.next(), "Rekapitulasi Waktu Klarifikasi")
+	tb := d.newTable([]pdfColumn{
+		{head: "Periode", align: 'L'}, {head: "Kasus", w: 18, align: 'R'}, {head: "Sudah diklarifikasi", w: 26, align: 'R'},
+		{head: "Belum", w: 16, align: 'R'}, {head: "Median (jam)", w: 22, align: 'R'}, {head: "Rata-rata (jam)", w: 24, align: 'R'},
+	}).keepTogether()
+	row := func(label string, s workflow.ClarifySummary) pdfRow {
+		median, mean := "–", "–"
+		if s.Clarified > 0 {
+			median, mean = workflow.FormatHours(s.MedianHours), workflow.FormatHours(s.MeanHours)
+		}
+		return pdfCells(label, pdfNum(s.Cases), pdfNum(s.Clarified), pdfNum(s.Open), median, mean)
+	}
+	for _, q := range r.HoaxQuarters {
+		tb.row(row(q.Label(), q.ClarifySummary))
+	}
+	if len(r.HoaxQuarters) > 1 {
+		tb.row(pdfTotalRow(row("Jumlah", t)))
+	}
+	tb.end()
+
+	d.subheading(part.next(), "Daftar Kasus")
+	cols := []pdfColumn{
+		{head: "No", w: 9, align: 'R'}, {head: "Ditemukan", w: 24, align: 'L'}, {head: "Klaim dan klarifikasi", align: 'L'},
+		{head: "Platform", w: 20, align: 'L'}, {head: "Klarifikasi terbit", w: 24, align: 'L'}, {head: "Waktu (jam)", w: 17, align: 'R'},
+	}
+	if r.Rollup {
+		cols = append(cols, pdfColumn{head: "Kantor", w: 24, align: 'L'})
+	}
+	tb = d.newTable(cols)
+	for i, h := range cases {
+		claim := []pdfPara{{text: h.Title}}
+		if h.Clarification != "" {
+			claim = append(claim, pdfPara{text: h.Clarification, style: "I"})
+		}
+		clarified, hours := []pdfPara{{text: "Belum", style: "I"}}, "–"
+		if h.Clarified {
+			clarified = []pdfPara{{text: iddate.Medium(data.DateOf(h.ClarifiedAt))}, {text: iddate.Clock(h.ClarifiedAt)}}
+			hours = workflow.FormatHours(h.Hours)
+		}
+		rw := pdfRow{cells: [][]pdfPara{
+			pdfCell(pdfNum(i + 1)),
+			{{text: iddate.Medium(h.Date)}, {text: iddate.Clock(h.FoundAt)}},
+			claim, pdfCell(h.Platform), clarified, pdfCell(hours),
+		}}
+		if r.Rollup {
+			rw.cells = append(rw.cells, pdfCell(h.Office))
+		}
+		tb.row(rw)
+	}
+	tb.end()
+	d.note("Waktu klarifikasi: jam sejak hoaks ditemukan sampai klarifikasi terbit, dibulatkan satu desimal; " +
+		"median dan rata-rata dihitung dari kasus yang sudah diklarifikasi. Judul miring: konten klarifikasinya.")
 }
 
 // issues is section VI.

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
+	"github.com/humasdesk/humasdesk/data/workflow"
 )
 
 // Sheet names of the XLSX export.
@@ -46,7 +48,9 @@ const xlsxDateFormat = "dd/mm/yyyy"
 //   - Rekap Kantor (rollup only): each office's counts and strategies.
 //   - Publikasi and Rekap Kanal: published content, and how many went out
 //     on each channel.
-//   - Klarifikasi Hoaks: hoax clarifications, from activities and content.
+//   - Klarifikasi Hoaks: the hoax register's cases with their time to
+//     clarify and the register's summary per quarter, and the activities
+//     and content of offices that kept no register case in the period.
 //
 // Lists are written with excelize's stream writer, so a large rollup does
 // not hold every cell in memory.
@@ -475,7 +479,8 @@ func (b *xlsxBook) channels() error {
 
 func (b *xlsxBook) hoaxes() error {
 	r := b.r
-	cols := []xlsxColumn{{"No", 6}, {"Tanggal", 12}, {"Judul", 50}, {"Sumber", 12}, {"Status", 18}}
+	cols := []xlsxColumn{{"No", 6}, {"Tanggal", 12}, {"Judul/klaim", 50}, {"Sumber", 12}, {"Status", 18},
+		{"Platform", 14}, {"Klarifikasi terbit", 14}, {"Waktu klarifikasi (jam)", 14}, {"Konten klarifikasi", 40}, {"Tautan sumber", 30}}
 	if r.Rollup {
 		cols = append(cols, xlsxColumn{"Kantor", 28})
 	}
@@ -484,10 +489,27 @@ func (b *xlsxBook) hoaxes() error {
 		return err
 	}
 	st := &b.style
-	hoaxes := append([]Hoax(nil), r.Hoaxes...) // activities first, then content: show them by date
+	// Hours as the PDF prints them: one decimal.
+	oneDecimal := "#,##0.0"
+	hours, err := b.f.NewStyle(&excelize.Style{Border: []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+	}, Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: &oneDecimal})
+	if err != nil {
+		return err
+	}
+	hoaxes := append([]Hoax(nil), r.Hoaxes...) // register, activities, content: show them by date
 	sort.SliceStable(hoaxes, func(i, j int) bool { return hoaxes[i].Date.Before(hoaxes[j].Date) })
 	for i, h := range hoaxes {
-		row := []any{b.c(st.center, i+1), b.dateCell(h.Date), b.c(st.wrap, h.Title), b.c(st.text, h.Source), b.c(st.text, h.Status)}
+		row := []any{b.c(st.center, i+1), b.dateCell(h.Date), b.c(st.wrap, h.Title), b.c(st.text, h.Source), b.c(st.text, h.Status),
+			b.c(st.text, h.Platform)}
+		switch {
+		case h.Clarified:
+			row = append(row, b.dateCell(data.DateOf(h.ClarifiedAt)), b.c(hours, math.Round(h.Hours*10)/10))
+		default:
+			row = append(row, b.c(st.text, ""), b.c(st.text, ""))
+		}
+		row = append(row, b.c(st.wrap, h.Clarification), b.c(st.wrap, h.Link))
 		if r.Rollup {
 			row = append(row, b.c(st.wrap, h.Office))
 		}
@@ -495,5 +517,39 @@ func (b *xlsxBook) hoaxes() error {
 			return err
 		}
 	}
-	return s.finish("Tidak ada klarifikasi hoaks pada periode ini.", true, 0)
+	lastData := s.row
+	if r.HoaxTotal.Cases > 0 {
+		// The register's summary under the list, as the PDF prints it.
+		s.row++
+		if err := s.cells(b.c(st.totalText, nil), b.c(st.totalLabel, "Rekap register"), b.c(st.totalLabel, "Periode"),
+			b.c(st.totalLabel, "Kasus"), b.c(st.totalLabel, "Sudah diklarifikasi"), b.c(st.totalLabel, "Belum"),
+			b.c(st.totalLabel, "Median (jam)"), b.c(st.totalLabel, "Rata-rata (jam)")); err != nil {
+			return err
+		}
+		sums := append([]workflow.QuarterSummary(nil), r.HoaxQuarters...)
+		labels := make([]string, len(sums))
+		for i, q := range sums {
+			labels[i] = q.Label()
+		}
+		if len(sums) > 1 {
+			sums = append(sums, workflow.QuarterSummary{ClarifySummary: r.HoaxTotal})
+			labels = append(labels, "Jumlah")
+		}
+		for i, q := range sums {
+			median, mean := any(""), any("")
+			if q.Clarified > 0 {
+				median, mean = math.Round(q.MedianHours*10)/10, math.Round(q.MeanHours*10)/10
+			}
+			if err := s.cells(b.c(st.text, nil), b.c(st.text, ""), b.c(st.text, labels[i]), b.c(st.number, q.Cases),
+				b.c(st.number, q.Clarified), b.c(st.number, q.Open), b.c(hours, median), b.c(hours, mean)); err != nil {
+				return err
+			}
+		}
+		s.row++
+		if err := s.cells(b.c(st.note, nil), b.c(st.note, "Waktu klarifikasi: jam sejak hoaks ditemukan sampai klarifikasi terbit; "+
+			"median dan rata-rata dari kasus yang sudah diklarifikasi.")); err != nil {
+			return err
+		}
+	}
+	return s.finish("Tidak ada klarifikasi hoaks pada periode ini.", true, lastData)
 }

@@ -184,6 +184,75 @@ var migrations = []migration{
 		`CREATE INDEX conflicts_open ON conflicts (deleted, resolved, office_id)`,
 		`CREATE TABLE photo_uploads (hash TEXT PRIMARY KEY NOT NULL)`,
 	}},
+	// The content workflow (data/workflow): drafts gain a revision and
+	// their publication; photos may belong to a draft and say whether they
+	// show an official; the audit trail, the calendar's stages, the
+	// offices' own templates and the hoax register are new synced kinds.
+	// Like photos, audits and hoax cases name their draft without a
+	// foreign key: a synced record may arrive before its draft.
+	// stages_drop_seeds removes an office's untouched copies of the
+	// shipped stages (updated_by = workflow.SeedAuthor, never synced) when
+	// the office row itself is removed (store.DropPlaceholderOffice), so
+	// that they do not hold it by its foreign key; anything the office
+	// wrote itself still does.
+	{5, "content workflow: revisions, audit trail, stages, templates, hoax register", []string{
+		`ALTER TABLE drafts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1`,
+		`ALTER TABLE drafts ADD COLUMN published_at TEXT`,
+		`ALTER TABLE drafts ADD COLUMN published_link TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE photos ADD COLUMN draft_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE photos ADD COLUMN shows_official INTEGER NOT NULL DEFAULT 0`,
+		`CREATE INDEX photos_draft ON photos (draft_id, deleted)`,
+		`CREATE TABLE audits (` + syncColumns + `,
+			draft_id        TEXT NOT NULL,
+			revision        INTEGER NOT NULL DEFAULT 1,
+			step            INTEGER NOT NULL DEFAULT 0,
+			action          TEXT NOT NULL DEFAULT '',
+			from_status     TEXT NOT NULL,
+			to_status       TEXT NOT NULL,
+			actor_name      TEXT NOT NULL,
+			actor_position  TEXT NOT NULL DEFAULT '',
+			actor_role      TEXT NOT NULL DEFAULT '',
+			actor_device    TEXT NOT NULL DEFAULT '',
+			note            TEXT NOT NULL DEFAULT '',
+			override_reason TEXT NOT NULL DEFAULT '',
+			findings        INTEGER NOT NULL DEFAULT 0,
+			at              DATETIME NOT NULL,
+			` + officeFK + `)`,
+		`CREATE INDEX audits_draft ON audits (draft_id, revision, step)`,
+		`CREATE TABLE stages (` + syncColumns + `,
+			key        TEXT NOT NULL DEFAULT '',
+			name       TEXT NOT NULL,
+			start_date TEXT NOT NULL,
+			end_date   TEXT NOT NULL,
+			category   TEXT NOT NULL DEFAULT 'tahapan',
+			election   TEXT NOT NULL DEFAULT '',
+			source     TEXT NOT NULL DEFAULT '',
+			notes      TEXT NOT NULL DEFAULT '',
+			` + officeFK + `)`,
+		`CREATE INDEX stages_range ON stages (deleted, office_id, start_date, end_date)`,
+		`CREATE INDEX stages_key ON stages (office_id, election, key)`,
+		`CREATE TRIGGER stages_drop_seeds BEFORE DELETE ON offices BEGIN
+			DELETE FROM stages WHERE office_id = old.id AND version = 0 AND updated_by = 'Humas Desk (bawaan)';
+		END`,
+		`CREATE TABLE templates (` + syncColumns + `,
+			name       TEXT NOT NULL,
+			draft_kind TEXT NOT NULL,
+			title      TEXT NOT NULL DEFAULT '',
+			body       TEXT NOT NULL DEFAULT '',
+			` + officeFK + `)`,
+		`CREATE INDEX templates_list ON templates (deleted, office_id, name)`,
+		`CREATE TABLE hoaxes (` + syncColumns + `,
+			claim        TEXT NOT NULL,
+			platform     TEXT NOT NULL,
+			link         TEXT NOT NULL DEFAULT '',
+			found_at     DATETIME NOT NULL,
+			draft_id     TEXT NOT NULL DEFAULT '',
+			clarified_at DATETIME,
+			notes        TEXT NOT NULL DEFAULT '',
+			` + officeFK + `)`,
+		`CREATE INDEX hoaxes_found ON hoaxes (deleted, office_id, found_at)`,
+		`CREATE INDEX hoaxes_draft ON hoaxes (draft_id, deleted)`,
+	}},
 }
 
 // SchemaVersion is the schema this build writes.
@@ -199,7 +268,12 @@ func (e ErrNewerSchema) Error() string {
 // migrate applies every pending migration, each in its own transaction
 // together with its row in schema_migrations, so that a crash leaves the
 // file at a whole version.
-func migrate(ctx context.Context, db *gorm.DB) error {
+func migrate(ctx context.Context, db *gorm.DB) error { return migrateTo(ctx, db, SchemaVersion()) }
+
+// migrateTo applies the pending migrations up to version target only. Open
+// always goes to SchemaVersion(); a lower target is for the schema fixtures
+// (backup_fixture_test.go), which need databases as older versions left them.
+func migrateTo(ctx context.Context, db *gorm.DB, target int) error {
 	db = db.WithContext(ctx)
 	if err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`).Error; err != nil {
@@ -213,7 +287,7 @@ func migrate(ctx context.Context, db *gorm.DB) error {
 		return ErrNewerSchema{Have: have, Know: SchemaVersion()}
 	}
 	for _, m := range migrations {
-		if m.version <= have {
+		if m.version <= have || m.version > target {
 			continue
 		}
 		err := db.Transaction(func(tx *gorm.DB) error {

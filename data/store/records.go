@@ -148,6 +148,14 @@ func tableOf(r data.Record) string {
 		return "photos"
 	case *data.Conflict:
 		return "conflicts"
+	case *data.Audit:
+		return "audits"
+	case *data.Stage:
+		return "stages"
+	case *data.Template:
+		return "templates"
+	case *data.Hoax:
+		return "hoaxes"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }
@@ -155,8 +163,12 @@ func tableOf(r data.Record) string {
 // SaveAgency creates or updates an agency.
 func (s *Store) SaveAgency(ctx context.Context, a *data.Agency) error { return s.save(ctx, a) }
 
-// SaveDraft creates or updates a draft.
-func (s *Store) SaveDraft(ctx context.Context, d *data.Draft) error { return s.save(ctx, d) }
+// SaveDraft creates or updates a draft. Its status, revision and
+// publication belong to the workflow (workflow.go): a new draft starts as
+// "draf"; an edit may not change the status, and a draft under review,
+// approved or published is locked (workflow.LockedError) until the
+// workflow reopens it.
+func (s *Store) SaveDraft(ctx context.Context, d *data.Draft) error { return s.saveDraft(ctx, d) }
 
 // SaveEntry creates or updates a report entry.
 func (s *Store) SaveEntry(ctx context.Context, e *data.Entry) error { return s.save(ctx, e) }
@@ -191,12 +203,17 @@ func (s *Store) Office(ctx context.Context, id string) (*data.Office, error) {
 // Kind names a record kind for the kind-generic operations.
 type Kind string
 
-// The record kinds users can delete and restore.
+// The record kinds users can delete and restore, and KindAudit, which
+// they cannot (the audit trail is never edited).
 const (
-	KindAgency Kind = "agency"
-	KindDraft  Kind = "draft"
-	KindEntry  Kind = "entry"
-	KindPhoto  Kind = "photo"
+	KindAgency   Kind = "agency"
+	KindDraft    Kind = "draft"
+	KindEntry    Kind = "entry"
+	KindPhoto    Kind = "photo"
+	KindAudit    Kind = "audit"
+	KindStage    Kind = "stage"
+	KindTemplate Kind = "template"
+	KindHoax     Kind = "hoax"
 )
 
 func newRecord(k Kind) data.Record {
@@ -209,6 +226,14 @@ func newRecord(k Kind) data.Record {
 		return &data.Entry{}
 	case KindPhoto:
 		return &data.Photo{}
+	case KindAudit:
+		return &data.Audit{}
+	case KindStage:
+		return &data.Stage{}
+	case KindTemplate:
+		return &data.Template{}
+	case KindHoax:
+		return &data.Hoax{}
 	}
 	panic("store: unknown kind " + string(k))
 }
@@ -216,10 +241,16 @@ func newRecord(k Kind) data.Record {
 // Delete marks a record deleted. Deletes are soft so that they replicate
 // and can be undone with Restore.
 func (s *Store) Delete(ctx context.Context, k Kind, id string) error {
+	if k == KindAudit {
+		return ErrAuditImmutable
+	}
 	return s.setDeleted(ctx, newRecord(k), id, true)
 }
 
 // Restore undoes Delete.
 func (s *Store) Restore(ctx context.Context, k Kind, id string) error {
+	if k == KindAudit {
+		return ErrAuditImmutable
+	}
 	return s.setDeleted(ctx, newRecord(k), id, false)
 }

@@ -20,11 +20,12 @@ func (s *Store) EntriesBetween(ctx context.Context, officeIDs []string, from, to
 }
 
 // DraftsBetween returns the live drafts of the offices planned (or, when
-// published, published) between from and to, in date order.
+// published, published) between from and to, in date order: those whose
+// calendar day (data.Draft.CalendarDay) is in the period.
 func (s *Store) DraftsBetween(ctx context.Context, officeIDs []string, from, to data.Date) ([]data.Draft, error) {
 	var out []data.Draft
-	err := s.read(ctx).Where("deleted = 0 AND office_id IN ? AND planned_date BETWEEN ? AND ?",
-		officeIDs, from.String(), to.String()).Order("planned_date, title, id").Find(&out).Error
+	err := s.read(ctx).Where("deleted = 0 AND office_id IN ? AND "+calendarDay+" BETWEEN ? AND ?",
+		officeIDs, from.String(), to.String()).Order(calendarDay + ", title, id").Find(&out).Error
 	return out, err
 }
 

@@ -139,7 +139,10 @@ func moveOffice(tx *gorm.DB, oldID string, o *data.Office) error {
 	if oldID == o.ID {
 		return nil
 	}
-	for _, t := range []string{"agencies", "drafts", "entries", "photos", "conflicts"} {
+	if err := dropSeededStages(tx, oldID); err != nil { // re-made under the new id (stages.go)
+		return err
+	}
+	for _, t := range []string{"agencies", "drafts", "entries", "photos", "conflicts", "audits", "stages", "templates", "hoaxes"} {
 		if err := tx.Table(t).Where("office_id = ?", oldID).Update("office_id", o.ID).Error; err != nil {
 			return err
 		}
@@ -161,7 +164,7 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 			return err
 		}
 	}
-	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto} {
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax} {
 		if err := requeueKind(tx, kind, o.ID); err != nil {
 			return err
 		}
@@ -171,7 +174,11 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 
 func requeueKind(tx *gorm.DB, kind Kind, officeID string) error {
 	r := newRecord(kind)
-	rows, err := tx.Table(tableOf(r)).Where("office_id = ? AND deleted = 0", officeID).Order("rowid").Rows()
+	q := tx.Table(tableOf(r)).Where("office_id = ? AND deleted = 0", officeID)
+	if kind == KindStage {
+		q = q.Where(notSeeded) // every device makes untouched shipped stages itself (stages.go)
+	}
+	rows, err := q.Order("rowid").Rows()
 	if err != nil {
 		return err
 	}
@@ -321,6 +328,7 @@ func conflicted(tx *gorm.DB, e OutboxEntry, res syncapi.OpResult) error {
 var kindTables = map[string]string{
 	syncapi.KindOffice: "offices", syncapi.KindAgency: "agencies", syncapi.KindDraft: "drafts",
 	syncapi.KindEntry: "entries", syncapi.KindPhoto: "photos", syncapi.KindConflict: "conflicts",
+	syncapi.KindAudit: "audits", syncapi.KindStage: "stages", syncapi.KindTemplate: "templates", syncapi.KindHoax: "hoaxes",
 }
 
 func recordOfKind(kind string) data.Record {

@@ -22,10 +22,17 @@ const (
 	KindEntry    = "entry"
 	KindPhoto    = "photo"
 	KindConflict = "conflict"
+	// The content workflow's kinds (data/workflow): a draft's audit trail,
+	// the calendar's stages, an office's own templates, the hoax register.
+	KindAudit    = "audit"
+	KindStage    = "stage"
+	KindTemplate = "template"
+	KindHoax     = "hoax"
 )
 
 // Kinds lists every kind the server stores.
-var Kinds = []string{KindOffice, KindAgency, KindDraft, KindEntry, KindPhoto, KindConflict}
+var Kinds = []string{KindOffice, KindAgency, KindDraft, KindEntry, KindPhoto, KindConflict,
+	KindAudit, KindStage, KindTemplate, KindHoax}
 
 // KnownKind reports whether kind is one the server stores.
 func KnownKind(kind string) bool {
