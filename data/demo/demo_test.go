@@ -62,3 +62,26 @@ func TestLoadIsRealisticAndIdempotent(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadOnAnInstallThatHasWork loads the demo into a fresh install that
+// already holds a record of a kind the placeholder check must know about:
+// the placeholder office stays (it owns work), and the load succeeds.
+func TestLoadOnAnInstallThatHasWork(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	own := &data.Template{Name: "Templat kantor", DraftKind: "pengumuman", Title: "Pengumuman", Body: "Isi"}
+	if err := st.SaveTemplate(ctx, own); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(ctx, st, Options{Year: 2024, Today: data.NewDate(2024, 11, 15)}); err != nil {
+		t.Fatalf("demo on an install with work: %v", err)
+	}
+	offices, _ := st.Offices(ctx)
+	if len(offices) != 3 {
+		t.Fatalf("want the placeholder kept beside the two demo offices, got %d", len(offices))
+	}
+}

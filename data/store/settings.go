@@ -112,6 +112,10 @@ func (s *Store) ensureOffice(ctx context.Context) error {
 	return nil
 }
 
+// ownedTables are the tables of records an office owns, besides offices
+// and stages.
+var ownedTables = []string{"agencies", "drafts", "entries", "photos", "conflicts", "audits", "templates", "hoaxes"}
+
 // DropPlaceholderOffice removes the office a fresh database started with,
 // if it was never edited, synced or given records, so that loading another
 // profile (the demo, later an enrolment) leaves no empty office behind.
@@ -134,10 +138,15 @@ func (s *Store) DropPlaceholderOffice(ctx context.Context) (bool, error) {
 		if err := tx.Model(&OutboxEntry{}).Where("record_id = ?", id).Count(&queued).Error; err != nil || queued > 0 {
 			return err
 		}
-		for _, t := range []string{"agencies", "drafts", "entries"} {
+		for _, t := range ownedTables {
 			if owns, err := rowExistsWhere(tx, t, "office_id = ?", id); err != nil || owns {
 				return err
 			}
+		}
+		// Untouched copies of the shipped stages are the office's
+		// setting-up, not its work; they go with it (migration 5's trigger).
+		if owns, err := rowExistsWhere(tx, "stages", "office_id = ? AND "+notSeeded, id); err != nil || owns {
+			return err
 		}
 		if err := tx.Where("key = ?", SettingOffice).Delete(&setting{}).Error; err != nil {
 			return err

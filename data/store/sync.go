@@ -142,7 +142,7 @@ func moveOffice(tx *gorm.DB, oldID string, o *data.Office) error {
 	if err := dropSeededStages(tx, oldID); err != nil { // re-made under the new id (stages.go)
 		return err
 	}
-	for _, t := range []string{"agencies", "drafts", "entries", "photos", "conflicts", "audits", "stages", "templates", "hoaxes"} {
+	for _, t := range append([]string{"stages"}, ownedTables...) {
 		if err := tx.Table(t).Where("office_id = ?", oldID).Update("office_id", o.ID).Error; err != nil {
 			return err
 		}
