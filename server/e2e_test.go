@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -383,5 +384,49 @@ func TestRestoredServerMakesDevicesPullAgain(t *testing.T) {
 	sync(t, coord)
 	if _, err := coord.Entry(ctx, later.ID); err != nil {
 		t.Fatalf("a device with a cursor past the feed missed new records: %v", err)
+	}
+}
+
+// TestKindUnknownToAnOlderServerWaits: a device upgraded before its server
+// pushes a kind the server does not know yet. The op stays queued (not
+// rejected for good), the rest of the queue goes through, and once the
+// server knows the kind the op is applied.
+func TestKindUnknownToAnOlderServerWaits(t *testing.T) {
+	w := newWorld(t)
+	a, coord := w.device(w.a), w.device(w.prov)
+	all := syncapi.Kinds
+	var older []string
+	for _, k := range all {
+		if k != syncapi.KindHoax {
+			older = append(older, k)
+		}
+	}
+	syncapi.Kinds = older
+	defer func() { syncapi.Kinds = all }()
+
+	h := &data.Hoax{Claim: "Pesan berantai: pendaftaran pemilih berbayar", Platform: "whatsapp", FoundAt: time.Now().Add(-time.Hour)}
+	if err := a.SaveHoax(ctx, h); err != nil {
+		t.Fatal(err)
+	}
+	e := entry("Tetap terkirim")
+	a.SaveEntry(ctx, e)
+	rep := sync(t, a)
+	if rep.Deferred != 1 || rep.Rejected != 0 || rep.Applied < 1 {
+		t.Fatalf("older server: %+v", rep)
+	}
+	if n, _ := a.PendingChanges(ctx); n != 1 {
+		t.Fatalf("%d pending, want the hoax case still queued", n)
+	}
+	if rejected, _ := a.RejectedChanges(ctx); len(rejected) != 0 {
+		t.Fatalf("marked rejected for good: %+v", rejected)
+	}
+
+	syncapi.Kinds = all // the server is upgraded
+	if rep := sync(t, a); rep.Applied != 1 {
+		t.Fatalf("after the upgrade: %+v", rep)
+	}
+	sync(t, coord)
+	if got, err := coord.Hoax(ctx, h.ID); err != nil || got.Claim != h.Claim {
+		t.Fatalf("hoax case did not arrive after the upgrade: %v", err)
 	}
 }

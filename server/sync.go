@@ -57,13 +57,18 @@ func (s *Store) pushOne(tx *gorm.DB, dev *Device, op syncapi.Op, next func() int
 		prior.Original, prior.Status = prior.Status, syncapi.StatusDuplicate
 		if prior.Original == syncapi.StatusConflict {
 			// The device may never have seen the first answer; it needs
-			// the server's record to converge.
+			// the server's record to converge. Only a record of its own
+			// office: a replay is answered before the office check, and
+			// its id may not be the first op's.
 			var cur Record
-			if err := tx.Where("id = ?", op.ID).Take(&cur).Error; err != nil {
+			err := tx.Where("id = ? AND office_id = ?", op.ID, dev.OfficeID).Take(&cur).Error
+			if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 				return prior, err
 			}
-			current := cur.wire()
-			prior.Current = &current
+			if err == nil {
+				current := cur.wire()
+				prior.Current = &current
+			}
 		}
 		return prior, nil
 	}
@@ -84,6 +89,10 @@ func (s *Store) pushOne(tx *gorm.DB, dev *Device, op syncapi.Op, next func() int
 	switch {
 	case why != "":
 		res.Status, res.Reason = syncapi.StatusRejected, why
+		res.Retry = !syncapi.KnownKind(op.Kind)
+		// A rejection changed nothing; not logging it lets a resent op be
+		// judged again, e.g. by an upgraded server that knows its kind.
+		return res, nil
 	case exists && cur.Version != op.BaseVersion:
 		if err := s.conflict(tx, dev, op, cur, next, now, &res); err != nil {
 			return res, err
@@ -129,6 +138,10 @@ func reject(op syncapi.Op, exists bool, cur Record) string {
 		return "data ini tidak dikenal server (versi dasar bukan 0)"
 	case op.Kind == syncapi.KindOffice && op.ID != op.OfficeID:
 		return "profil kantor hanya untuk kantor itu sendiri"
+	case op.Kind == syncapi.KindOffice && op.Op == syncapi.OpDelete:
+		// The app never deletes a profile; a tombstone would take the
+		// office away from every device of it.
+		return "profil kantor tidak dapat dihapus"
 	}
 	return ""
 }

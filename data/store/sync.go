@@ -207,7 +207,10 @@ func requeueKind(tx *gorm.DB, kind Kind, officeID string) error {
 // sent before (the server may hold it, and will answer a resend as a
 // duplicate); otherwise its never-sent changes are squashed into the last
 // one, on the first one's base version. Picked changes are marked sent.
-func (s *Store) PreparePush(ctx context.Context, max int) ([]OutboxEntry, error) {
+//
+// skip holds the seqs of changes the server deferred earlier in this round
+// (see ApplyPushResults); they wait for the next round.
+func (s *Store) PreparePush(ctx context.Context, max int, skip map[int64]bool) ([]OutboxEntry, error) {
 	var picked []OutboxEntry
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var queued []OutboxEntry
@@ -216,6 +219,9 @@ func (s *Store) PreparePush(ctx context.Context, max int) ([]OutboxEntry, error)
 		}
 		groups, order := map[string][]OutboxEntry{}, []string{}
 		for _, e := range queued {
+			if skip[e.Seq] {
+				continue
+			}
 			k := e.Kind + "/" + e.RecordID
 			if _, ok := groups[k]; !ok {
 				order = append(order, k)
@@ -251,9 +257,11 @@ func (s *Store) PreparePush(ctx context.Context, max int) ([]OutboxEntry, error)
 	return picked, err
 }
 
-// PushOutcome counts what a push did.
+// PushOutcome counts what a push did. Deferred lists the changes the
+// server could not take yet (a kind it does not know) and that stay queued.
 type PushOutcome struct {
 	Applied, Conflicts, Rejected int
+	Deferred                     []int64
 }
 
 // ApplyPushResults records the server's answers to sent changes in one
@@ -281,6 +289,12 @@ func (s *Store) ApplyPushResults(ctx context.Context, sent []OutboxEntry, result
 			case syncapi.StatusConflict:
 				out.Conflicts++
 				err = conflicted(tx, e, res)
+			case syncapi.StatusRejected:
+				if res.Retry {
+					out.Deferred = append(out.Deferred, e.Seq)
+					continue
+				}
+				fallthrough
 			default:
 				out.Rejected++
 				reason := res.Reason

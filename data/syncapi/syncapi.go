@@ -101,12 +101,16 @@ const (
 // Current is the server's record as it stands, which the device adopts,
 // and ConflictID names the conflict record that keeps the losing side.
 type OpResult struct {
-	OpID       string  `json:"op_id"`
-	Status     string  `json:"status"`
-	Original   string  `json:"original,omitempty"`
-	Version    int64   `json:"version,omitempty"`
-	ServerSeq  int64   `json:"server_seq,omitempty"`
-	Reason     string  `json:"reason,omitempty"`
+	OpID      string `json:"op_id"`
+	Status    string `json:"status"`
+	Original  string `json:"original,omitempty"`
+	Version   int64  `json:"version,omitempty"`
+	ServerSeq int64  `json:"server_seq,omitempty"`
+	Reason    string `json:"reason,omitempty"`
+	// Retry marks a rejection that a later server may accept (a kind this
+	// server does not know yet): the device keeps the op queued. The
+	// server does not remember rejections, so a resent op is judged anew.
+	Retry      bool    `json:"retry,omitempty"`
 	ConflictID string  `json:"conflict_id,omitempty"`
 	Current    *Record `json:"current,omitempty"`
 }

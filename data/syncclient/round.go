@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 // Report counts what one round moved.
 type Report struct {
 	Pushed, Applied, Conflicts, Rejected int
+	Deferred                             int // kinds the server does not know yet; kept queued
 	Pulled                               int
 	PhotosUp, PhotosDown                 int
 }
@@ -54,8 +56,10 @@ func (c *Client) Sync(ctx context.Context) (Report, error) {
 }
 
 func (c *Client) push(ctx context.Context, r *Report) error {
+	batch := PushBatch
+	deferred := map[int64]bool{} // ops the server cannot take yet; next round
 	for {
-		sent, err := c.st.PreparePush(ctx, PushBatch)
+		sent, err := c.st.PreparePush(ctx, batch, deferred)
 		if err != nil || len(sent) == 0 {
 			return err
 		}
@@ -65,6 +69,14 @@ func (c *Client) push(ctx context.Context, r *Report) error {
 		}
 		var resp syncapi.PushResponse
 		if err := c.call(ctx, http.MethodPost, "/v1/push", req, &resp); err != nil {
+			// A batch of long records can be larger than the server
+			// takes; it applied none of it, so send it again in halves
+			// rather than block the queue for good.
+			var he *HTTPError
+			if errors.As(err, &he) && he.Status == http.StatusRequestEntityTooLarge && len(sent) > 1 {
+				batch = len(sent) / 2
+				continue
+			}
 			return err
 		}
 		out, err := c.st.ApplyPushResults(ctx, sent, resp.Results)
@@ -75,6 +87,10 @@ func (c *Client) push(ctx context.Context, r *Report) error {
 		r.Applied += out.Applied
 		r.Conflicts += out.Conflicts
 		r.Rejected += out.Rejected
+		for _, seq := range out.Deferred {
+			deferred[seq] = true
+		}
+		r.Deferred += len(out.Deferred)
 	}
 }
 
