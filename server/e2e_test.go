@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,7 +38,7 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	st, err := server.OpenStore(filepath.Join(t.TempDir(), "server.db"))
+	st, err := server.OpenStore(server.NewTestDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,5 +429,41 @@ func TestKindUnknownToAnOlderServerWaits(t *testing.T) {
 	sync(t, coord)
 	if got, err := coord.Hoax(ctx, h.ID); err != nil || got.Claim != h.Claim {
 		t.Fatalf("hoax case did not arrive after the upgrade: %v", err)
+	}
+}
+
+// TestUnstorableRecordDoesNotStopTheFeed: a faulty device pushes an entry
+// the app cannot store (no end date). Other devices set it aside, list it,
+// and go on receiving everything after it.
+func TestUnstorableRecordDoesNotStopTheFeed(t *testing.T) {
+	w := newWorld(t)
+	a, coord := w.device(w.a), w.device(w.prov)
+	sa, _ := a.SyncState(ctx)
+	bad := data.NewID()
+	body := fmt.Sprintf(`{"id":%q,"office_id":%q,"title":"Rusak","activity_type":"sosialisasi","strategy":4,"start_date":"2024-05-01"}`, bad, w.a.ID)
+	status, out := raw(t, "POST", w.srv.URL+"/v1/push", sa.Token, syncapi.PushRequest{DeviceID: sa.DeviceID, Schema: 1,
+		Ops: []syncapi.Op{{OpID: "bad-1", Kind: "entry", ID: bad, OfficeID: w.a.ID, Op: "upsert", Data: json.RawMessage(body)}}})
+	if status != 200 {
+		t.Fatalf("push: %d %s", status, out)
+	}
+	good := entry("Sesudah data rusak")
+	a.SaveEntry(ctx, good)
+	sync(t, a)
+
+	sync(t, coord) // must not fail
+	if _, err := coord.Entry(ctx, good.ID); err != nil {
+		t.Fatalf("the record after the bad one did not arrive: %v", err)
+	}
+	skipped, _ := coord.SkippedChanges(ctx)
+	if len(skipped) != 1 || skipped[0].ID != bad || !strings.Contains(skipped[0].Reason, "end_date") {
+		t.Fatalf("skipped: %+v", skipped)
+	}
+	// A retry pulls it again (and, the app being the same, sets it aside again).
+	if err := coord.RetrySkipped(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, coord)
+	if again, _ := coord.SkippedChanges(ctx); len(again) != 1 {
+		t.Fatalf("after retry: %+v", again)
 	}
 }

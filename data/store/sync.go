@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -378,7 +379,7 @@ func upsertRemote(tx *gorm.DB, r syncapi.Record) error {
 		return nil
 	}
 	if err := json.Unmarshal(r.Data, rec); err != nil {
-		return fmt.Errorf("data %s %s dari server tidak terbaca: %w", r.Kind, r.ID, err)
+		return fmt.Errorf("%w (%s %s): %v", errUnreadable, r.Kind, r.ID, err)
 	}
 	*rec.RecordMeta() = envelope(r)
 	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(rec).Error
@@ -389,22 +390,110 @@ func upsertRemote(tx *gorm.DB, r syncapi.Record) error {
 // either the page and its cursor are stored, or neither. A record with
 // local changes still queued is left as it is; its queued change will
 // meet the server's version at the next push.
+//
+// A record this device cannot store (unreadable, or breaking a constraint:
+// written by a newer or a faulty app) is set aside with its reason rather
+// than failing the page, so that one bad record cannot stop the feed for
+// its office and everyone above it; SkippedChanges lists them and
+// RetrySkipped pulls them again (after an upgrade, say).
 func (s *Store) ApplyChanges(ctx context.Context, page *syncapi.ChangesResponse) (applied int, err error) {
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		applied = 0
+		var skipped []SkippedChange
 		for _, r := range page.Changes {
 			if pending(tx, r.Kind, r.ID) {
 				continue
 			}
 			if err := upsertRemote(tx, r); err != nil {
-				return fmt.Errorf("menerapkan %s %s: %w", r.Kind, r.ID, err)
+				if !unstorable(err) {
+					return fmt.Errorf("menerapkan %s %s: %w", r.Kind, r.ID, err)
+				}
+				skipped = append(skipped, SkippedChange{Kind: r.Kind, ID: r.ID, ServerSeq: r.ServerSeq, Reason: err.Error()})
+				continue
 			}
 			applied++
+		}
+		if err := addSkipped(tx, skipped); err != nil {
+			return err
 		}
 		return tx.Clauses(clause.OnConflict{UpdateAll: true}).
 			Create(&setting{settingCursor, strconv.FormatInt(page.Next, 10)}).Error
 	})
 	return applied, err
+}
+
+// errUnreadable marks a pulled record whose data does not decode.
+var errUnreadable = errors.New("data dari server tidak terbaca")
+
+// unstorable reports whether err is about the record itself rather than
+// the database or the disk; SQLite backs out just the failed statement,
+// so the page's transaction can go on.
+func unstorable(err error) bool {
+	return errors.Is(err, errUnreadable) || strings.Contains(err.Error(), "constraint failed")
+}
+
+// SkippedChange is a pulled record this device could not store.
+type SkippedChange struct {
+	Kind      string `json:"kind"`
+	ID        string `json:"id"`
+	ServerSeq int64  `json:"server_seq"`
+	Reason    string `json:"reason"`
+}
+
+const (
+	settingSkipped = "sync_skipped"
+	maxSkipped     = 500 // kept for display; RetrySkipped re-pulls from the first anyway
+)
+
+func addSkipped(tx *gorm.DB, add []SkippedChange) error {
+	if len(add) == 0 {
+		return nil
+	}
+	var st setting
+	var list []SkippedChange
+	if tx.Where("key = ?", settingSkipped).Take(&st).Error == nil {
+		_ = json.Unmarshal([]byte(st.Value), &list) // a damaged list is replaced
+	}
+	list = append(list, add...)
+	if len(list) > maxSkipped {
+		list = append(list[:1], list[len(list)-maxSkipped+1:]...) // keep the earliest: retry starts there
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&setting{settingSkipped, string(b)}).Error
+}
+
+// SkippedChanges lists the pulled records set aside, oldest first.
+func (s *Store) SkippedChanges(ctx context.Context) ([]SkippedChange, error) {
+	v, err := s.Setting(ctx, settingSkipped, "")
+	if err != nil || v == "" {
+		return nil, err
+	}
+	var list []SkippedChange
+	return list, json.Unmarshal([]byte(v), &list)
+}
+
+// RetrySkipped forgets the set-aside records and moves the cursor back to
+// just before the earliest of them, so the next pull fetches them again
+// (pages apply idempotently).
+func (s *Store) RetrySkipped(ctx context.Context) error {
+	list, err := s.SkippedChanges(ctx)
+	if err != nil || len(list) == 0 {
+		return err
+	}
+	first := list[0].ServerSeq
+	for _, c := range list {
+		first = min(first, c.ServerSeq)
+	}
+	return s.write(ctx, func(tx *gorm.DB) error {
+		if err := tx.Where("key = ?", settingSkipped).Delete(&setting{}).Error; err != nil {
+			return err
+		}
+		return tx.Clauses(clause.OnConflict{UpdateAll: true}).
+			Create(&setting{settingCursor, strconv.FormatInt(max(first-1, 0), 10)}).Error
+	})
 }
 
 // ResetCursor makes the next pull start from the beginning of the feed.
