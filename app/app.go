@@ -17,6 +17,17 @@
 // a report, reading a CSV file, copying a photo, making thumbnails) runs
 // off the main goroutine and hands its result back with fyne.Do.
 //
+// Sync (sync.go, syncsettings.go, conflicts.go, offices.go): Pengaturan →
+// Sinkronisasi enrolls the installation with a server; a line under the
+// views tells whether sync reaches the server, when it last did, what
+// waits to be sent and what went wrong, and triggers a round. The loop
+// itself (data/syncclient) runs only once StartSync is called, and hands
+// each status to the main goroutine with fyne.Do. Conflicts are shown
+// side by side and settled by the user; a coordinator's lists filter by
+// the offices under it, whose records open read-only. A list's count and
+// first page are read off the main goroutine (browser.go), so that a slow
+// search never freezes typing.
+//
 // User-interface text is English in the source, wrapped in lang.L, and
 // translated by assets/translations/id.json; the names of domain things
 // (kinds, statuses, strategies, field labels, validation messages) come
@@ -35,6 +46,7 @@ import (
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
+	"github.com/humasdesk/humasdesk/data/syncclient"
 )
 
 // UI is the main window and what it shows.
@@ -44,6 +56,12 @@ type UI struct {
 	win      fyne.Window
 	lang     data.Lang // the language of domain labels; lang.L covers the rest
 	officeID string    // this installation's office: lists and Beranda show its records
+
+	// The offices this database holds: this one and those under it (a
+	// coordinator receives them by sync), and every office's name.
+	tree        []data.Office
+	treeIsAll   bool // tree holds every office of the database
+	officeNames map[string]string
 
 	tabs      *container.AppTabs
 	home      *dashboard
@@ -57,6 +75,12 @@ type UI struct {
 	draftEd   *draftForm
 	entryEd   *entryForm
 	lastError string // the last error shown, for tests
+
+	syncInfo  syncInfo         // what the window shows of sync
+	syncBar   *syncBar         // the line under the views
+	loop      *syncclient.Loop // the background sync, once StartSync ran
+	conflicts *conflictsView   // the open Konflik dialog, or nil
+	syncShown func(s syncInfo) // tests: told after each status is shown
 }
 
 // New builds the main window over st. The language of domain labels is the
@@ -77,6 +101,8 @@ func New(fa fyne.App, st *store.Store) *UI {
 	if t, err := st.Setting(ctx, store.SettingTheme, themeSystem); err == nil {
 		u.applyTheme(t)
 	}
+	u.readOffices()
+	u.syncInfo = u.readSyncInfo()
 	u.build()
 	u.win.Resize(fyne.NewSize(1100, 720))
 	return u
@@ -106,6 +132,9 @@ func (u *UI) build() {
 		if ti.Content == u.export.content {
 			u.export.refresh()
 		}
+		if ti.Content == u.entries.content {
+			u.entries.refreshIfStale()
+		}
 	}
 
 	u.tabs = container.NewAppTabs(
@@ -118,12 +147,23 @@ func (u *UI) build() {
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	// Beranda summarises what the other tabs change, so it is recounted
 	// each time it is shown rather than kept in step with every save.
+	// Lists that sync changed while hidden read again when shown.
 	u.tabs.OnSelected = func(ti *container.TabItem) {
-		if ti.Content == u.home.content {
+		switch ti.Content {
+		case u.home.content:
 			u.home.refresh()
+		case u.agencies.content:
+			u.agencies.refreshIfStale()
+		case u.drafts.content:
+			u.drafts.refreshIfStale()
+		case u.reports:
+			if u.showing(u.entries.content) {
+				u.entries.refreshIfStale()
+			}
 		}
 	}
-	u.win.SetContent(u.tabs)
+	u.syncBar = newSyncBar(u)
+	u.win.SetContent(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
 }
 
 // ctx is the context of store calls made from the UI. The store's queries

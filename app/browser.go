@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -36,12 +38,15 @@ type kind[T any] struct {
 	storeKind store.Kind
 	newTitle  string // form heading for a new record, e.g. "Instansi baru"
 	editTitle string // form heading for an existing one
+	viewTitle string // form heading for another office's record, which is read-only
 	columns   []column[T]
-	count     func(ctx context.Context, f store.Filter) (int, error)
-	page      func(ctx context.Context, f store.Filter, offset, limit int) ([]T, error)
-	load      func(ctx context.Context, id string) (*T, error)
-	save      func(ctx context.Context, r *T) error
-	blank     func() T // a new record with its defaults
+	// count and page read the list; offices, when not empty, limits it to
+	// those offices (the store's ...In queries, data/store/views.go).
+	count func(ctx context.Context, f store.Filter, offices []string) (int, error)
+	page  func(ctx context.Context, f store.Filter, offices []string, offset, limit int) ([]T, error)
+	load  func(ctx context.Context, id string) (*T, error)
+	save  func(ctx context.Context, r *T) error
+	blank func() T // a new record with its defaults
 	// filters adds the kind's filter widgets to bar; each calls set when
 	// changed, with a function that updates the filter.
 	filters func(bar *filterBar, set func(func(*store.Filter)))
@@ -76,22 +81,53 @@ func (b *filterBar) add(key string, obj fyne.CanvasObject) {
 // apply the search themselves and set it long.
 var searchDelay = 250 * time.Millisecond
 
+// loadLists runs a list's count and first page, which a search of short
+// words over 100,000 entries makes take a noticeable moment, off the main
+// goroutine; the result comes back with fyne.Do. Tests run it in place,
+// as they apply the search themselves.
+var loadLists = func(load func()) { go load() }
+
+// listQuery is what a list shows: the filter, and the offices it is
+// limited to (none: the filter alone).
+type listQuery struct {
+	f       store.Filter
+	offices []string
+}
+
+// Choices of the office filter besides one office by id.
+const (
+	officeOwn  = ""  // this installation's office
+	officeTree = "*" // this office and every office under it
+)
+
 // browser is the list, search, filters and form of one record kind.
 type browser[T any, P record[T]] struct {
 	u      *UI
 	k      kind[T]
 	ed     editor[T]
-	filter store.Filter
-	n      int // rows matching filter, from the store's count
+	filter store.Filter // what the filter widgets ask for
+	scope  []string     // the offices of "this office and those under it", when the filter alone cannot say it
+	shown  listQuery    // what the list shows now; the pager pages through it
+	gen    int          // counts loads, so that the result of an earlier one is dropped
+	n      int          // rows of shown, from the store's count
 	pages  *pager[T]
+	stale  bool // sync changed the records while the list was not on screen
 
 	table  *widget.Table
 	search *widget.Entry
 	timer  *time.Timer
 	bar    *filterBar
 
+	office    *widget.Select // the office filter, shown when offices lie under this one
+	officeRow fyne.CanvasObject
+	officeSel []string // per option of office: officeOwn, officeTree or an office id
+	multi     bool     // records of several offices can be listed: show their office
+	cols      []column[T]
+
 	current   P // the record in the form: a copy, never a row of the pager
+	readOnly  bool
 	formTitle *widget.Label
+	roNote    *widget.Label // "Data kantor lain — hanya dapat dibaca"
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
 	newBtn    *widget.Button
@@ -104,23 +140,45 @@ type browser[T any, P record[T]] struct {
 
 func newBrowser[T any, P record[T]](u *UI, k kind[T], ed editor[T]) *browser[T, P] {
 	b := &browser[T, P]{u: u, k: k, ed: ed, filter: store.Filter{OfficeID: u.officeID}}
+	b.shown = listQuery{f: b.filter}
+	b.setMulti(false)
 	b.pages = newPager(b.fetch, func(err error) { u.showError(lang.L("Could not read the list"), err) })
 	b.bar = &filterBar{byKey: map[string]fyne.CanvasObject{}}
 	if k.filters != nil {
 		k.filters(b.bar, b.setFilter)
 	}
+	b.buildOfficeFilter()
 	b.buildList()
 	b.buildForm()
 	split := container.NewHSplit(b.listPane(), b.formPane())
 	split.Offset = 0.58 // the list's columns need more room than the form
 	b.content = split
+	b.setOffices()
 	b.reload()
 	b.openNew()
 	return b
 }
 
+// fetch reads a page of what the list shows, for the pager.
 func (b *browser[T, P]) fetch(offset, limit int) ([]T, error) {
-	return b.k.page(b.u.ctx(), b.filter, offset, limit)
+	return b.k.page(b.u.ctx(), b.shown.f, b.shown.offices, offset, limit)
+}
+
+// columns are the kind's columns, and the office's when the list may
+// hold records of several offices.
+func (b *browser[T, P]) columns() []column[T] { return b.cols }
+
+// setMulti shows or hides the office column.
+func (b *browser[T, P]) setMulti(multi bool) {
+	b.multi = multi
+	b.cols = b.k.columns
+	if multi {
+		b.cols = append(b.k.columns[:len(b.k.columns):len(b.k.columns)], column[T]{lang.L("Office"), 220,
+			func(r *T) string { return b.u.officeName(P(r).RecordMeta().OfficeID) }})
+	}
+	if b.table != nil {
+		b.setColumnWidths()
+	}
 }
 
 func (b *browser[T, P]) buildList() {
@@ -130,7 +188,7 @@ func (b *browser[T, P]) buildList() {
 	b.search.OnSubmitted = func(string) { b.flushSearch() }
 
 	b.table = widget.NewTableWithHeaders(
-		func() (int, int) { return b.n, len(b.k.columns) },
+		func() (int, int) { return b.n, len(b.columns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -148,14 +206,103 @@ func (b *browser[T, P]) buildList() {
 		return l
 	}
 	b.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(b.k.columns) {
-			o.(*widget.Label).SetText(b.k.columns[id.Col].title)
+		if cols := b.columns(); id.Col >= 0 && id.Col < len(cols) {
+			o.(*widget.Label).SetText(cols[id.Col].title)
 		}
 	}
-	for i, c := range b.k.columns {
+	b.setColumnWidths()
+	b.table.OnSelected = func(id widget.TableCellID) { b.openRow(id.Row) }
+}
+
+func (b *browser[T, P]) setColumnWidths() {
+	for i, c := range b.columns() {
 		b.table.SetColumnWidth(i, c.width)
 	}
-	b.table.OnSelected = func(id widget.TableCellID) { b.openRow(id.Row) }
+}
+
+// buildOfficeFilter makes the office filter; setOffices fills it.
+func (b *browser[T, P]) buildOfficeFilter() {
+	b.office = widget.NewSelect(nil, nil)
+	label := widget.NewLabel(lang.L("Office:"))
+	b.officeRow = container.NewBorder(nil, nil, label, nil, b.office)
+	b.officeRow.Hide()
+	b.bar.byKey["office"] = b.office
+}
+
+// setOffices offers the offices under this one (UI.tree) in the office
+// filter, keeping the choice when it is still offered, and sets the filter
+// for it. It does not reload the list; it reports whether what the list
+// shows changed (its query, or its columns).
+func (b *browser[T, P]) setOffices() bool {
+	chosen := officeOwn
+	if i := b.office.SelectedIndex(); i >= 0 && i < len(b.officeSel) {
+		chosen = b.officeSel[i]
+	}
+	b.officeSel = []string{officeOwn, officeTree}
+	opts := []string{lang.L("This office"), lang.L("This office and all offices under it")}
+	for _, o := range b.u.under() {
+		b.officeSel = append(b.officeSel, o.ID)
+		opts = append(opts, o.Name+" ("+data.Levels.Label(o.Level, b.u.lang)+")")
+	}
+	sel := 0
+	for i, id := range b.officeSel {
+		if id == chosen {
+			sel = i
+		}
+	}
+	b.office.OnChanged = nil
+	b.office.SetOptions(opts)
+	b.office.SetSelectedIndex(sel)
+	b.office.OnChanged = func(string) { b.setFilter(func(*store.Filter) {}) }
+	multi := len(b.u.under()) > 0
+	if multi {
+		b.officeRow.Show()
+	} else {
+		b.officeRow.Hide()
+	}
+	changed := multi != b.multi
+	if changed {
+		b.setMulti(multi)
+	}
+	before := listQuery{b.filter, b.scope}
+	b.applyOffice()
+	return changed || !sameQuery(before, listQuery{b.filter, b.scope})
+}
+
+// applyOffice sets the filter's office from the office filter's choice.
+func (b *browser[T, P]) applyOffice() {
+	choice := officeOwn
+	if i := b.office.SelectedIndex(); i >= 0 && i < len(b.officeSel) {
+		choice = b.officeSel[i]
+	}
+	b.scope = nil
+	switch choice {
+	case officeOwn:
+		b.filter.OfficeID = b.u.officeID
+	case officeTree:
+		// When the offices of the tree are every office the database
+		// holds, listing all is the same and pages along an index.
+		b.filter.OfficeID = ""
+		if !b.u.treeIsAll {
+			for _, o := range b.u.tree {
+				b.scope = append(b.scope, o.ID)
+			}
+		}
+	default:
+		b.filter.OfficeID = choice
+	}
+}
+
+func sameQuery(a, b listQuery) bool {
+	if a.f != b.f || len(a.offices) != len(b.offices) {
+		return false
+	}
+	for i := range a.offices {
+		if a.offices[i] != b.offices[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (b *browser[T, P]) listPane() fyne.CanvasObject {
@@ -169,7 +316,7 @@ func (b *browser[T, P]) listPane() fyne.CanvasObject {
 		b.importer = newCSVImporter(b.u, b.k.csvKind, b.imported)
 		tools.Objects = []fyne.CanvasObject{b.importer.button, b.newBtn}
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, tools, b.search))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, tools, b.search), b.officeRow)
 	if len(b.bar.objs) > 0 {
 		top.Add(container.NewGridWithColumns(2, b.bar.objs...))
 	}
@@ -180,6 +327,10 @@ func (b *browser[T, P]) listPane() fyne.CanvasObject {
 func (b *browser[T, P]) buildForm() {
 	b.formTitle = widget.NewLabel("")
 	b.formTitle.TextStyle.Bold = true
+	b.roNote = widget.NewLabelWithStyle(lang.L("Another office's record — read only"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	b.roNote.Importance = widget.WarningImportance
+	b.roNote.Wrapping = fyne.TextWrapWord
+	b.roNote.Hide()
 	b.saveBtn = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), b.save)
 	b.saveBtn.Importance = widget.HighImportance
 	b.deleteBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), b.confirmDelete)
@@ -188,32 +339,71 @@ func (b *browser[T, P]) buildForm() {
 
 func (b *browser[T, P]) formPane() fyne.CanvasObject {
 	buttons := container.NewHBox(b.saveBtn, b.deleteBtn)
-	return container.NewBorder(b.formTitle, buttons, nil, nil, container.NewVScroll(b.ed.fields().content))
+	return container.NewBorder(container.NewVBox(b.formTitle, b.roNote), buttons, nil, nil,
+		container.NewVScroll(b.ed.fields().content))
 }
 
 // cellText is what the list shows at row, col: what the table draws, and
 // what tests read.
 func (b *browser[T, P]) cellText(row, col int) string {
 	r := b.pages.row(row)
-	if r == nil || col < 0 || col >= len(b.k.columns) {
+	cols := b.columns()
+	if r == nil || col < 0 || col >= len(cols) {
 		return ""
 	}
-	return b.k.columns[col].text(r)
+	return cols[col].text(r)
 }
 
-// reload recounts the rows and forgets the cached pages; the table then
-// reads again the pages it shows. It follows every filter change, save,
-// delete and restore.
-func (b *browser[T, P]) reload() {
-	n, err := b.k.count(b.u.ctx(), b.filter)
+// reload counts the rows again and reads the first page, keeping the
+// list where it is scrolled. It follows every save, delete and restore.
+func (b *browser[T, P]) reload() { b.load(false) }
+
+// load reads the count and the first page of the filter off the main
+// goroutine and then shows them in place of the cached pages; top scrolls
+// back to the first row. Until then the list shows what it showed. A
+// result that arrives after a later load began is dropped: the user has
+// typed or chosen again since.
+func (b *browser[T, P]) load(top bool) {
+	b.gen++
+	b.stale = false
+	gen, q, ctx := b.gen, listQuery{b.filter, b.scope}, b.u.ctx()
+	count, page := b.k.count, b.k.page
+	loadLists(func() {
+		n, err := count(ctx, q.f, q.offices)
+		var rows []T
+		if err == nil && n > 0 {
+			rows, err = page(ctx, q.f, q.offices, 0, pageSize)
+		}
+		fyne.Do(func() { b.loaded(gen, q, n, rows, err, top) })
+	})
+}
+
+// loaded shows the result of load number gen, unless a later one began.
+func (b *browser[T, P]) loaded(gen int, q listQuery, n int, rows []T, err error, top bool) {
+	if gen != b.gen {
+		return
+	}
+	b.shown = q
+	b.pages.reset()
 	if err != nil {
 		b.u.showError(lang.L("Could not read the list"), err)
 		n = 0
+	} else if n > 0 {
+		b.pages.seed(rows)
 	}
 	b.n = n
-	b.pages.reset()
 	b.table.UnselectAll()
 	b.table.Refresh()
+	if top {
+		b.table.ScrollToTop()
+	}
+}
+
+// refreshIfStale reloads a list that sync changed while it was hidden.
+func (b *browser[T, P]) refreshIfStale() {
+	if b.stale {
+		b.reload()
+	}
 }
 
 // imported shows the list again after a CSV import added n records.
@@ -221,13 +411,14 @@ func (b *browser[T, P]) imported(n int) {
 	b.hideUndo()
 	b.reload()
 	b.status.SetText(lang.L("{{.Count}} records imported.", map[string]any{"Count": n}))
+	b.u.localChange()
 }
 
 // setFilter changes the filter and shows the new result from its top.
 func (b *browser[T, P]) setFilter(change func(*store.Filter)) {
 	change(&b.filter)
-	b.reload()
-	b.table.ScrollToTop()
+	b.applyOffice()
+	b.load(true)
 }
 
 // searchChanged waits for the user to pause typing before searching. The
@@ -280,16 +471,38 @@ func (b *browser[T, P]) openRow(row int) {
 	b.show(fresh)
 }
 
+// show puts r in the form. A record of another office (a coordinator
+// sees those under it) is shown read-only: its fields disabled, without
+// Save and Delete, and with a note that says why.
 func (b *browser[T, P]) show(r *T) {
+	foreign := b.u.isForeign(P(r).RecordMeta().OfficeID)
+	if b.readOnly && !foreign {
+		// Before fill, which rebuilds the rows of lists (accounts,
+		// agencies, photos) with their own states.
+		setEnabled(b.ed.fields().content, true)
+	}
 	b.current = r
+	b.readOnly = foreign
 	b.ed.fields().clear()
 	b.ed.fill(r)
-	if b.isNew() {
+	switch {
+	case foreign:
+		setEnabled(b.ed.fields().content, false)
+		b.formTitle.SetText(b.k.viewTitle + " — " + b.u.officeName(P(r).RecordMeta().OfficeID))
+		b.roNote.Show()
+		b.saveBtn.Hide()
+		b.deleteBtn.Hide()
+	case b.isNew():
 		b.formTitle.SetText(b.k.newTitle)
 		b.deleteBtn.Disable()
-	} else {
+	default:
 		b.formTitle.SetText(b.k.editTitle)
 		b.deleteBtn.Enable()
+	}
+	if !foreign {
+		b.roNote.Hide()
+		b.saveBtn.Show()
+		b.deleteBtn.Show()
 	}
 }
 
@@ -304,19 +517,81 @@ func (b *browser[T, P]) save() {
 		b.ed.fields().show(withValidation(msgs, P(&r), b.u.lang))
 		return
 	}
+	if fresh := b.changedElsewhere(); fresh != nil {
+		d := dialog.NewConfirm(lang.L("Changed elsewhere"),
+			lang.L("Since you opened it, this record was changed on another device and that change has arrived here. Saving replaces it with what the form holds."),
+			func(overwrite bool) {
+				if overwrite {
+					b.store(r)
+				} else {
+					b.show(fresh)
+				}
+			}, b.u.win)
+		d.SetConfirmText(lang.L("Replace it"))
+		d.SetDismissText(lang.L("Show their version"))
+		d.Show()
+		return
+	}
+	b.store(r)
+}
+
+// store saves r, the form's record as read from the form.
+func (b *browser[T, P]) store(r T) {
 	err := b.k.save(b.u.ctx(), &r)
 	if ve, ok := data.AsValidation(err); ok {
 		b.ed.fields().show(validationMsgs(ve, b.u.lang))
 		return
 	}
 	if err != nil {
-		b.u.showError(lang.L("Could not save"), err)
+		b.u.showError(lang.L("Could not save"), readOnlyError(err))
 		return
 	}
 	b.hideUndo()
 	b.status.SetText(lang.L("Saved."))
 	b.reload()
-	b.show(&r)
+	// The form goes on with the record as stored, which changedElsewhere
+	// compares with what the store holds at the next save.
+	if stored, err := b.k.load(b.u.ctx(), P(&r).RecordMeta().ID); err == nil {
+		b.show(stored)
+	} else {
+		b.show(&r)
+	}
+	b.u.localChange()
+}
+
+// changedElsewhere returns the stored record when sync brought another
+// device's edit of the record in the form since it was opened, and nil
+// otherwise. The store writes a save on the version it holds, so without
+// this check the form would silently replace an edit it never showed.
+// Changes of the sync fields alone (this device's own edit, pushed) do
+// not count.
+func (b *browser[T, P]) changedElsewhere() *T {
+	if b.isNew() {
+		return nil
+	}
+	fresh, err := b.k.load(b.u.ctx(), P(b.current).RecordMeta().ID)
+	if err != nil || sameContent[T, P](fresh, b.current) {
+		return nil // a record that is gone is the save's to report
+	}
+	return fresh
+}
+
+// sameContent compares two records without their sync fields.
+func sameContent[T any, P record[T]](a, b *T) bool {
+	ca, cb := *a, *b
+	*P(&ca).RecordMeta(), *P(&cb).RecordMeta() = data.Meta{}, data.Meta{}
+	ja, errA := json.Marshal(ca)
+	jb, errB := json.Marshal(cb)
+	return errA == nil && errB == nil && string(ja) == string(jb)
+}
+
+// readOnlyError says the store's refusal of another office's record the
+// way the form's note does.
+func readOnlyError(err error) error {
+	if errors.Is(err, store.ErrReadOnly) {
+		return errors.New(lang.L("Another office's record — read only"))
+	}
+	return err
 }
 
 func (b *browser[T, P]) confirmDelete() {
@@ -336,7 +611,7 @@ func (b *browser[T, P]) confirmDelete() {
 // restored) and offers to undo it.
 func (b *browser[T, P]) delete(id string) {
 	if err := b.u.store.Delete(b.u.ctx(), b.k.storeKind, id); err != nil {
-		b.u.showError(lang.L("Could not delete"), err)
+		b.u.showError(lang.L("Could not delete"), readOnlyError(err))
 		return
 	}
 	b.reload()
@@ -344,6 +619,7 @@ func (b *browser[T, P]) delete(id string) {
 	b.deletedID = id
 	b.status.SetText(lang.L("Deleted."))
 	b.undoBtn.Show()
+	b.u.localChange()
 }
 
 // undo restores the record deleted last and opens it again.
@@ -362,11 +638,33 @@ func (b *browser[T, P]) undo() {
 	if r, err := b.k.load(b.u.ctx(), id); err == nil {
 		b.show(r)
 	}
+	b.u.localChange()
 }
 
 func (b *browser[T, P]) hideUndo() {
 	b.deletedID = ""
 	b.undoBtn.Hide()
+}
+
+// setEnabled enables or disables every input inside o: the entries,
+// selects, checks and buttons of a form, however nested in containers.
+func setEnabled(o fyne.CanvasObject, on bool) {
+	switch w := o.(type) {
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			setEnabled(c, on)
+		}
+	case *widget.Form:
+		for _, it := range w.Items {
+			setEnabled(it.Widget, on)
+		}
+	case fyne.Disableable:
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
 }
 
 // withValidation adds to msgs what the domain's validation says of a copy

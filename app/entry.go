@@ -21,14 +21,15 @@ func entryKind(u *UI) kind[data.Entry] {
 		storeKind: store.KindEntry,
 		newTitle:  lang.L("New activity"),
 		editTitle: lang.L("Edit activity"),
+		viewTitle: lang.L("Activity"),
 		columns: []column[data.Entry]{
 			{data.LabelStartDate.In(l), 190, func(e *data.Entry) string { return iddate.Format(e.StartDate, l) }},
 			{data.LabelTitle.In(l), 260, func(e *data.Entry) string { return e.Title }},
 			{lang.L("Strategy"), 80, func(e *data.Entry) string { return strconv.Itoa(e.Strategy) }},
 			{data.LabelActivityType.In(l), 160, func(e *data.Entry) string { return data.ActivityTypes.Label(e.ActivityType, l) }},
 		},
-		count: u.store.CountEntries,
-		page:  u.store.Entries,
+		count: u.store.CountEntriesIn,
+		page:  u.store.EntriesIn,
 		load:  u.store.Entry,
 		// The form's Save also stores the photo captions changed and
 		// not yet saved, so that showing the saved entry loses none.

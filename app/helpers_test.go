@@ -13,6 +13,7 @@ import (
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
+	"github.com/humasdesk/humasdesk/data/syncclient"
 )
 
 func TestMain(m *testing.M) {
@@ -21,6 +22,14 @@ func TestMain(m *testing.M) {
 	// Tests apply the search themselves (flushSearch); a timer firing on
 	// its own goroutine would race with them.
 	searchDelay = time.Hour
+	// Likewise a list's count and first page are read in place, so that a
+	// test sees the list right after changing its filter;
+	// TestListLoadsOffTheMainGoroutine runs them on goroutines.
+	loadLists = func(load func()) { load() }
+	// Sync runs a round at start and when a test taps "Sinkronkan
+	// sekarang", never on its own while the test reads the window.
+	syncInterval = time.Hour
+	syncclient.MinBackoff, syncclient.MaxBackoff = time.Hour, time.Hour
 	if err := SetupLanguage(data.LangID); err != nil {
 		panic(err)
 	}
@@ -104,3 +113,25 @@ func mustSaveAgency(t *testing.T, st *store.Store, name, kind string) *data.Agen
 }
 
 func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
+
+// isButton matches a visible button labelled text.
+func isButton(text string) func(fyne.CanvasObject) bool {
+	return func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		return ok && b.Text == text && b.Visible()
+	}
+}
+
+// labelTexts are the texts of the labels and rich texts inside o.
+func labelTexts(o fyne.CanvasObject) []string {
+	var out []string
+	for _, x := range test.LaidOutObjects(o) {
+		switch l := x.(type) {
+		case *widget.Label:
+			out = append(out, l.Text)
+		case *widget.RichText:
+			out = append(out, l.String())
+		}
+	}
+	return out
+}

@@ -68,3 +68,11 @@ func (p *pager[T]) keep(n int, rows []T) {
 		p.order = p.order[1:]
 	}
 }
+
+// seed starts the pager afresh with the first page already read (a list
+// reads its count and first page together, off the main goroutine).
+func (p *pager[T]) seed(first []T) {
+	p.reset()
+	p.fetches++
+	p.keep(0, first)
+}

@@ -254,6 +254,7 @@ func (p *photoList) attach(path string) <-chan struct{} {
 				return
 			}
 			p.show(entryID)
+			p.u.localChange()
 		})
 	}()
 	return done
@@ -301,6 +302,7 @@ func (p *photoList) saveCaption(r *photoRow) error {
 		r.caption.SetText(ph.Caption)
 	}
 	r.saveBtn.Disable()
+	p.u.localChange()
 	return nil
 }
 
@@ -330,8 +332,9 @@ func (p *photoList) confirmDelete(r *photoRow) {
 // picture, and a restore needs it.
 func (p *photoList) delete(r *photoRow) {
 	if err := p.u.store.Delete(p.u.ctx(), store.KindPhoto, r.photo.ID); err != nil {
-		p.u.showError(lang.L("Could not delete"), err)
+		p.u.showError(lang.L("Could not delete"), readOnlyError(err))
 		return
 	}
 	p.show(p.entryID)
+	p.u.localChange()
 }

@@ -25,10 +25,12 @@ import (
 // hundred kilobytes; the limit keeps a mistaken photo out of every sync.
 const maxLogo = 2 << 20
 
-// settingsView is Pengaturan: the office profile, the reports' number and
-// text, the language and the theme.
+// settingsView is Pengaturan: sync, the office profile, the reports'
+// number and text, the language and the theme.
 type settingsView struct {
 	u       *UI
+	sync    *syncSettings
+	scroll  *container.Scroll
 	office  *officeForm
 	report  *reportSettings
 	saveBtn *widget.Button
@@ -50,9 +52,14 @@ func newSettingsView(u *UI) *settingsView {
 		widget.NewFormItem(lang.L("Language"), s.languageSelect()),
 		widget.NewFormItem(lang.L("Theme"), s.themeSelect()),
 	))
-	s.content = container.NewVScroll(container.NewVBox(profile, s.report.content, look))
+	s.sync = newSyncSettings(u)
+	s.scroll = container.NewVScroll(container.NewVBox(s.sync.content, profile, s.report.content, look))
+	s.content = s.scroll
 	return s
 }
+
+// scrollToSync shows the Sinkronisasi section, which comes first.
+func (s *settingsView) scrollToSync() { s.scroll.ScrollToTop() }
 
 func (s *settingsView) loadOffice() {
 	o, err := s.u.store.CurrentOffice(s.u.ctx())
@@ -82,6 +89,7 @@ func (s *settingsView) saveOffice() {
 	s.office.fill(&o)
 	s.report.showPlaceholders() // the default opening names the office
 	s.status.SetText(lang.L("Saved."))
+	s.u.localChange()
 }
 
 // languageSelect stores the choice at once, but the window keeps its

@@ -42,6 +42,9 @@ func runWindow(args []string) error {
 	fa := fyneapp.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	ui := app.New(fa, st)
+	// Sync runs in the background for as long as the window is open; the
+	// deferred stop waits for it before the store closes.
+	defer ui.StartSync(bgCtx())()
 	if *quitAfter > 0 {
 		fa.Lifecycle().SetOnStarted(func() {
 			// The window is shown when the app has started: that is the

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/syncapi"
+	"github.com/humasdesk/humasdesk/data/workflow"
 )
 
 // Sync settings, written only by this file.
@@ -66,8 +68,8 @@ func (s *Store) MarkSynced(ctx context.Context, at time.Time) error {
 	return s.SetSetting(ctx, settingLastSync, at.UTC().Format(time.RFC3339))
 }
 
-// ErrAlreadyEnrolled refuses a second enrollment of one database.
-var ErrAlreadyEnrolled = errors.New("database ini sudah terdaftar di server sinkronisasi")
+// ErrAlreadyEnrolled refuses to enroll a database for a second office.
+var ErrAlreadyEnrolled = errors.New("database ini sudah terdaftar untuk kantor lain di server sinkronisasi")
 
 // AdoptEnrollment makes the office the server enrolled this device for
 // this installation's office, in one transaction: the local profile is
@@ -76,13 +78,23 @@ var ErrAlreadyEnrolled = errors.New("database ini sudah terdaftar di server sink
 // id, and the outbox is rebuilt so that all of them are pushed as new.
 func (s *Store) AdoptEnrollment(ctx context.Context, server string, resp syncapi.EnrollResponse) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
-		var tok setting
-		if tx.Where("key = ?", settingToken).Take(&tok).Error == nil && tok.Value != "" {
-			return ErrAlreadyEnrolled
-		}
 		oldID, err := currentOfficeID(tx)
 		if err != nil {
 			return err
+		}
+		var tok setting
+		if tx.Where("key = ?", settingToken).Take(&tok).Error == nil && tok.Value != "" {
+			if resp.Office.ID != oldID {
+				return ErrAlreadyEnrolled
+			}
+			// The same office again (a lost or revoked token): only the
+			// device identity changes; the queue and the cursor stay.
+			for k, v := range map[string]string{settingServer: server, settingDeviceID: resp.DeviceID, settingToken: resp.Token} {
+				if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&setting{k, v}).Error; err != nil {
+					return err
+				}
+			}
+			return nil
 		}
 		office, changed, err := mergedOffice(tx, oldID, resp)
 		if err != nil {
@@ -374,14 +386,10 @@ func envelope(r syncapi.Record) data.Meta {
 // does not know are skipped: a newer app will fetch them again from a
 // reset cursor.
 func upsertRemote(tx *gorm.DB, r syncapi.Record) error {
-	rec := recordOfKind(r.Kind)
-	if rec == nil {
-		return nil
+	rec, err := decodeRemote(r)
+	if rec == nil || err != nil {
+		return err
 	}
-	if err := json.Unmarshal(r.Data, rec); err != nil {
-		return fmt.Errorf("%w (%s %s): %v", errUnreadable, r.Kind, r.ID, err)
-	}
-	*rec.RecordMeta() = envelope(r)
 	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(rec).Error
 }
 
@@ -400,18 +408,76 @@ func (s *Store) ApplyChanges(ctx context.Context, page *syncapi.ChangesResponse)
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		applied = 0
 		var skipped []SkippedChange
+		skip := func(r syncapi.Record, err error) {
+			skipped = append(skipped, SkippedChange{Kind: r.Kind, ID: r.ID, ServerSeq: r.ServerSeq, Reason: err.Error()})
+		}
+		queued, err := pendingAmong(tx, page.Changes)
+		if err != nil {
+			return err
+		}
+		// Decoded, then written a kind at a time in multi-row statements:
+		// a statement per record made a first sync of 100,000 records take
+		// half a minute (parsing, and the entries' full-text index, which
+		// flushes at every statement). Offices go first and one by one:
+		// every other record points at its office (a foreign key).
+		var offices []remote
+		byKind := map[string][]remote{}
+		var kinds []string
 		for _, r := range page.Changes {
-			if pending(tx, r.Kind, r.ID) {
+			if queued[r.Kind+"\x00"+r.ID] {
 				continue
 			}
-			if err := upsertRemote(tx, r); err != nil {
-				if !unstorable(err) {
-					return fmt.Errorf("menerapkan %s %s: %w", r.Kind, r.ID, err)
+			rec, err := decodeRemote(r)
+			switch {
+			case err != nil:
+				skip(r, err)
+				continue
+			case rec == nil: // a kind this build does not know
+				applied++
+				continue
+			case r.Kind == syncapi.KindOffice:
+				offices = append(offices, remote{r, rec})
+				continue
+			}
+			if byKind[r.Kind] == nil {
+				kinds = append(kinds, r.Kind)
+			}
+			byKind[r.Kind] = append(byKind[r.Kind], remote{r, rec})
+		}
+		groups := make([][]remote, 0, len(offices)+len(kinds))
+		for _, o := range offices {
+			groups = append(groups, []remote{o})
+		}
+		for _, k := range kinds {
+			for all := byKind[k]; len(all) > 0; all = all[min(len(all), upsertRows):] {
+				groups = append(groups, all[:min(len(all), upsertRows)])
+			}
+		}
+		for _, g := range groups {
+			err := upsertMany(tx, g)
+			if err != nil && unstorable(err) && len(g) > 1 {
+				// SQLite backed out just that statement: find the bad
+				// record(s) one by one.
+				for _, one := range g {
+					if err := upsertMany(tx, []remote{one}); err != nil {
+						if !unstorable(err) {
+							return fmt.Errorf("menerapkan %s %s: %w", one.r.Kind, one.r.ID, err)
+						}
+						skip(one.r, err)
+						continue
+					}
+					applied++
 				}
-				skipped = append(skipped, SkippedChange{Kind: r.Kind, ID: r.ID, ServerSeq: r.ServerSeq, Reason: err.Error()})
 				continue
 			}
-			applied++
+			if err != nil {
+				if !unstorable(err) {
+					return fmt.Errorf("menerapkan %s %s: %w", g[0].r.Kind, g[0].r.ID, err)
+				}
+				skip(g[0].r, err)
+				continue
+			}
+			applied += len(g)
 		}
 		if err := addSkipped(tx, skipped); err != nil {
 			return err
@@ -420,6 +486,66 @@ func (s *Store) ApplyChanges(ctx context.Context, page *syncapi.ChangesResponse)
 			Create(&setting{settingCursor, strconv.FormatInt(page.Next, 10)}).Error
 	})
 	return applied, err
+}
+
+// upsertRows is how many records of a kind one statement writes: well
+// under SQLite's 32,766 bound parameters for the widest table.
+const upsertRows = 50
+
+// remote is a pulled record and its decoded local form.
+type remote struct {
+	r   syncapi.Record
+	rec data.Record
+}
+
+// decodeRemote is the local record of a pulled one, with the server's
+// envelope; nil for a kind this build does not know.
+func decodeRemote(r syncapi.Record) (data.Record, error) {
+	rec := recordOfKind(r.Kind)
+	if rec == nil {
+		return nil, nil
+	}
+	if err := json.Unmarshal(r.Data, rec); err != nil {
+		return nil, fmt.Errorf("%w (%s %s): %v", errUnreadable, r.Kind, r.ID, err)
+	}
+	*rec.RecordMeta() = envelope(r)
+	return rec, nil
+}
+
+// upsertMany writes records of one kind as the server holds them, in one
+// statement.
+func upsertMany(tx *gorm.DB, recs []remote) error {
+	if len(recs) == 1 {
+		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(recs[0].rec).Error
+	}
+	rows := reflect.MakeSlice(reflect.SliceOf(reflect.TypeOf(recs[0].rec)), len(recs), len(recs))
+	for i, r := range recs {
+		rows.Index(i).Set(reflect.ValueOf(r.rec))
+	}
+	ptr := reflect.New(rows.Type())
+	ptr.Elem().Set(rows)
+	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(ptr.Interface()).Error
+}
+
+// pendingAmong is the set of the page's records ("kind\x00id") that have
+// local changes still queued, in one query.
+func pendingAmong(tx *gorm.DB, page []syncapi.Record) (map[string]bool, error) {
+	out := map[string]bool{}
+	for i := 0; i < len(page); i += 5000 {
+		ids := make([]string, 0, min(len(page)-i, 5000))
+		for _, r := range page[i:min(i+5000, len(page))] {
+			ids = append(ids, r.ID)
+		}
+		var rows []struct{ Kind, RecordID string }
+		if err := tx.Model(&OutboxEntry{}).Select("DISTINCT kind, record_id").
+			Where("rejected = '' AND record_id IN ?", ids).Scan(&rows).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			out[r.Kind+"\x00"+r.RecordID] = true
+		}
+	}
+	return out, nil
 }
 
 // errUnreadable marks a pulled record whose data does not decode.
@@ -596,6 +722,11 @@ func rewrite(tx *gorm.DB, user, id string, rec data.Record) error {
 	if err := tx.Table(tableOf(rec)).Select("id, office_id, version, server_seq").Where("id = ?", id).Take(&cur).Error; err != nil {
 		return ErrNotFound
 	}
+	if d, ok := rec.(*data.Draft); ok {
+		if err := keepWorkflow(tx, id, d); err != nil {
+			return err
+		}
+	}
 	m := rec.RecordMeta()
 	deleted := m.Deleted
 	*m = data.Meta{ID: id, OfficeID: cur.OfficeID, Version: cur.Version, ServerSeq: cur.ServerSeq,
@@ -623,4 +754,21 @@ func (s *Store) MissingPhotoFiles(ctx context.Context) ([]data.Photo, error) {
 		}
 	}
 	return out, nil
+}
+
+// keepWorkflow makes a conflict resolution of a draft an edit like any
+// other: the approval state comes from the stored draft, never from either
+// side of the conflict, and a draft under review or approved is not
+// changed behind its reviewer's back.
+func keepWorkflow(tx *gorm.DB, id string, d *data.Draft) error {
+	var cur data.Draft
+	if err := tx.Where("id = ?", id).Take(&cur).Error; err != nil {
+		return ErrNotFound
+	}
+	if !d.Deleted && !workflow.Editable(cur.Status) {
+		return fmt.Errorf("konten berstatus %q terkunci; buat revisi dahulu, lalu selesaikan konflik ini",
+			data.DraftStatuses.Label(cur.Status, data.LangID))
+	}
+	d.Status, d.Revision, d.PublishedAt, d.PublishedLink = cur.Status, cur.Revision, cur.PublishedAt, cur.PublishedLink
+	return nil
 }

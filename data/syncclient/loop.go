@@ -31,6 +31,7 @@ type Loop struct {
 	Interval time.Duration
 	OnStatus func(Status)
 	trigger  chan struct{}
+	online   bool // the last round reached the server
 }
 
 // Backoff bounds.
@@ -84,6 +85,8 @@ func (l *Loop) round(ctx context.Context, failures *int) time.Duration {
 		return l.Interval
 	}
 	st.Running = true
+	st.Pending, _ = l.Store.PendingChanges(ctx)
+	st.Online = l.online // the last round's answer until this one ends
 	l.report(st)
 	c, err := New(l.Store, l.HTTP)
 	if err == nil {
@@ -91,6 +94,7 @@ func (l *Loop) round(ctx context.Context, failures *int) time.Duration {
 	}
 	st.Running, st.Err = false, err
 	st.Online = err == nil || !Retryable(err) // a refusal still means we reached it
+	l.online = st.Online
 	if s, e := l.Store.SyncState(ctx); e == nil {
 		st.LastOK = s.LastOK
 	}

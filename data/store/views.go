@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"github.com/humasdesk/humasdesk/data"
+)
+
+// Lists over a set of offices: what a coordinator's window shows for
+// "this office and every office under it" (see OfficeTree). They read
+// only, with query.go's filters, search and order; offices narrows them
+// further to rows whose office is one of those given, and an empty
+// offices leaves the Filter alone.
+//
+// A list limited to several offices cannot page along the office index
+// in order, so SQLite sorts the matching rows. When the offices are every
+// office the database holds (the usual case for a coordinator, whose
+// device only receives its own tree), the caller should pass none and
+// let Filter.OfficeID "" list everything along the order index.
+
+// AgenciesIn returns a page of live agencies matching f and owned by one
+// of offices, by name.
+func (s *Store) AgenciesIn(ctx context.Context, f Filter, offices []string, offset, limit int) ([]data.Agency, error) {
+	return listIn[data.Agency](ctx, s, agencySpec, f, offices, offset, limit)
+}
+
+// CountAgenciesIn counts the agencies AgenciesIn pages through.
+func (s *Store) CountAgenciesIn(ctx context.Context, f Filter, offices []string) (int, error) {
+	return countIn(ctx, s, agencySpec, f, offices)
+}
+
+// DraftsIn returns a page of live drafts matching f and owned by one of
+// offices, latest planned first.
+func (s *Store) DraftsIn(ctx context.Context, f Filter, offices []string, offset, limit int) ([]data.Draft, error) {
+	return listIn[data.Draft](ctx, s, draftSpec, f, offices, offset, limit)
+}
+
+// CountDraftsIn counts the drafts DraftsIn pages through.
+func (s *Store) CountDraftsIn(ctx context.Context, f Filter, offices []string) (int, error) {
+	return countIn(ctx, s, draftSpec, f, offices)
+}
+
+// EntriesIn returns a page of live report entries matching f and owned
+// by one of offices, latest first.
+func (s *Store) EntriesIn(ctx context.Context, f Filter, offices []string, offset, limit int) ([]data.Entry, error) {
+	return listIn[data.Entry](ctx, s, entrySpec, f, offices, offset, limit)
+}
+
+// CountEntriesIn counts the entries EntriesIn pages through.
+func (s *Store) CountEntriesIn(ctx context.Context, f Filter, offices []string) (int, error) {
+	return countIn(ctx, s, entrySpec, f, offices)
+}
+
+func listIn[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offices []string, offset, limit int) ([]T, error) {
+	if len(offices) == 0 {
+		return list[T](ctx, s, sp, f, offset, limit)
+	}
+	match, err := sp.searchMatch(ctx, s, f, ftsPageMax)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	err = inOffices(sp.where(s.read(ctx), f, match), offices, match).
+		Order(sp.order).Offset(offset).Limit(limit).Find(&out).Error
+	return out, err
+}
+
+func countIn(ctx context.Context, s *Store, sp listSpec, f Filter, offices []string) (int, error) {
+	if len(offices) == 0 {
+		return count(ctx, s, sp, f)
+	}
+	match, err := sp.searchMatch(ctx, s, f, ftsCountMax)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	err = inOffices(sp.where(s.read(ctx), f, match), offices, match).Count(&n).Error
+	return int(n), err
+}
+
+// inOffices adds the office condition the way where adds its own: with a
+// unary + when the rows come from the trigram index (see listSpec.where).
+func inOffices(db *gorm.DB, offices []string, match string) *gorm.DB {
+	col := "office_id"
+	if match != "" {
+		col = "+" + col
+	}
+	return db.Where(col+" IN ?", offices)
+}
