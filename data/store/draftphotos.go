@@ -1,14 +1,9 @@
 package store
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"image"
-	"path/filepath"
 
 	"gorm.io/gorm"
 
@@ -26,20 +21,10 @@ import (
 // that may be edited (workflow.Editable; a locked draft refuses with a
 // workflow.LockedError). showsOfficial marks a picture of an official.
 func (s *Store) AttachDraftPhoto(ctx context.Context, draftID, file, caption string, showsOfficial bool) (*data.Photo, error) {
-	raw, err := readLimited(file)
+	p, raw, err := preparePhoto(file, caption, func(p *data.Photo) {
+		p.DraftID, p.ShowsOfficial = draftID, showsOfficial
+	})
 	if err != nil {
-		return nil, err
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
-	if err != nil || (format != "jpeg" && format != "png") {
-		return nil, data.ValidationError{{Field: "photo", Label: data.LabelPhoto, Rule: data.RuleInvalidImage}}
-	}
-	sum := sha256.Sum256(raw)
-	p := &data.Photo{DraftID: draftID, Hash: hex.EncodeToString(sum[:]), Mime: "image/" + format,
-		Size: int64(len(raw)), Width: cfg.Width, Height: cfg.Height, Caption: caption,
-		Name: filepath.Base(file), ShowsOfficial: showsOfficial}
-	p.Normalize()
-	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	if _, err := s.editableDraft(ctx, draftID); err != nil {

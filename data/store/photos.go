@@ -40,19 +40,8 @@ func (s *Store) AttachPhoto(ctx context.Context, entryID, file, caption string) 
 	if err != nil {
 		return nil, err
 	}
-	raw, err := readLimited(file)
+	p, raw, err := preparePhoto(file, caption, func(p *data.Photo) { p.EntryID = entryID })
 	if err != nil {
-		return nil, err
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
-	if err != nil || (format != "jpeg" && format != "png") {
-		return nil, data.ValidationError{{Field: "photo", Label: data.LabelPhoto, Rule: data.RuleInvalidImage}}
-	}
-	sum := sha256.Sum256(raw)
-	p := &data.Photo{EntryID: entryID, Hash: hex.EncodeToString(sum[:]), Mime: "image/" + format,
-		Size: int64(len(raw)), Width: cfg.Width, Height: cfg.Height, Caption: caption, Name: filepath.Base(file)}
-	p.Normalize()
-	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	if err := writeOnce(s.PhotoPath(p.Hash, p.Mime), raw); err != nil {
@@ -63,6 +52,29 @@ func (s *Store) AttachPhoto(ctx context.Context, entryID, file, caption string) 
 		return nil, err
 	}
 	return p, nil
+}
+
+// preparePhoto reads a JPEG or PNG file (at most MaxPhotoBytes) into a
+// Photo record named by its content's hash, lets own attach it to its
+// entry or draft, and validates it; it writes nothing.
+func preparePhoto(file, caption string, own func(*data.Photo)) (*data.Photo, []byte, error) {
+	raw, err := readLimited(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
+	if err != nil || (format != "jpeg" && format != "png") {
+		return nil, nil, data.ValidationError{{Field: "photo", Label: data.LabelPhoto, Rule: data.RuleInvalidImage}}
+	}
+	sum := sha256.Sum256(raw)
+	p := &data.Photo{Hash: hex.EncodeToString(sum[:]), Mime: "image/" + format, Size: int64(len(raw)),
+		Width: cfg.Width, Height: cfg.Height, Caption: caption, Name: filepath.Base(file)}
+	own(p)
+	p.Normalize()
+	if err := p.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return p, raw, nil
 }
 
 // SavePhoto updates a photo's caption.
