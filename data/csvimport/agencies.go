@@ -17,19 +17,9 @@ import (
 // Two lines with the same name are an error (unless AllowDuplicates),
 // because activities name their partners by name.
 func PreviewAgencies(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Result, error) {
-	res := &Result{Kind: KindAgencies}
-	t, errs, err := readTable(r, agencyLayout, opt.MaxLines)
-	if err != nil {
-		return nil, err
-	}
-	res.Errors = errs
-	if t == nil {
-		return res, nil
-	}
-	res.Separator, res.Lines = t.sep, len(t.rows)
-	office, err := officeOf(ctx, st, opt)
-	if err != nil {
-		return nil, err
+	res, t, office, err := startPreview(ctx, st, r, KindAgencies, agencyLayout, opt)
+	if err != nil || t == nil {
+		return res, err
 	}
 	stored := map[string]bool{}
 	if opt.Duplicates != AllowDuplicates {

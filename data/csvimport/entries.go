@@ -17,19 +17,9 @@ import (
 // error here: they are in Result.Errors. err is for a file or database that
 // cannot be read.
 func PreviewEntries(ctx context.Context, st *store.Store, r io.Reader, opt Options) (*Result, error) {
-	res := &Result{Kind: KindEntries}
-	t, errs, err := readTable(r, entryLayout, opt.MaxLines)
-	if err != nil {
-		return nil, err
-	}
-	res.Errors = errs
-	if t == nil {
-		return res, nil
-	}
-	res.Separator, res.Lines = t.sep, len(t.rows)
-	office, err := officeOf(ctx, st, opt)
-	if err != nil {
-		return nil, err
+	res, t, office, err := startPreview(ctx, st, r, KindEntries, entryLayout, opt)
+	if err != nil || t == nil {
+		return res, err
 	}
 	agencies, err := officeAgencies(ctx, st, office)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"github.com/humasdesk/humasdesk/data"
@@ -178,4 +179,25 @@ func (le *lineErrors) fail(col string, err error) {
 		le.bad = map[string]bool{}
 	}
 	le.bad[col] = true
+}
+
+// startPreview reads the file's table and finds the office, the common
+// start of both previews. A nil table (with a nil error) means the file
+// itself has problems, listed in the result.
+func startPreview(ctx context.Context, st *store.Store, r io.Reader, kind string, l *layout, opt Options) (*Result, *table, string, error) {
+	res := &Result{Kind: kind}
+	t, errs, err := readTable(r, l, opt.MaxLines)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	res.Errors = errs
+	if t == nil {
+		return res, nil, "", nil
+	}
+	res.Separator, res.Lines = t.sep, len(t.rows)
+	office, err := officeOf(ctx, st, opt)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	return res, t, office, nil
 }
