@@ -57,6 +57,11 @@ func Load(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if opt.Year == 0 {
 		opt.Year = opt.Today.Year
 	}
+	if opt.Today.Year != opt.Year {
+		// A demo of another year is seen as of mid-November of that year,
+		// so that its plans, hoax cases and Beranda fall inside it.
+		opt.Today = data.NewDate(opt.Year, time.November, 15)
+	}
 	var res Result
 	if _, err := st.DropPlaceholderOffice(ctx); err != nil {
 		return res, err
