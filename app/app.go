@@ -17,6 +17,11 @@
 // a report, reading a CSV file, copying a photo, making thumbnails) runs
 // off the main goroutine and hands its result back with fyne.Do.
 //
+// Agenda (agenda.go, stage.go) is the content calendar: a month of
+// content and election stages, a list of it, and the office's stages;
+// Hoaks (hoax.go, hoax_summary.go) is the hoax-clarification register and
+// its summary per quarter. Beranda looks ahead with both (dashboard.go).
+//
 // Sync (sync.go, syncsettings.go, conflicts.go, offices.go): Pengaturan →
 // Sinkronisasi enrolls the installation with a server; a line under the
 // views tells whether sync reaches the server, when it last did, what
@@ -69,6 +74,8 @@ type UI struct {
 	drafts    *browser[data.Draft, *data.Draft]
 	entries   *browser[data.Entry, *data.Entry]
 	export    *exportView
+	agenda    *agendaView        // Agenda: the content calendar and its stages
+	hoaxes    *hoaxView          // Hoaks: the hoax-clarification register
 	reports   *container.AppTabs // Kegiatan/Laporan: the activity list and the export
 	settings  *settingsView
 	agencyEd  *agencyForm
@@ -121,6 +128,8 @@ func (u *UI) build() {
 	u.entries = newBrowser(u, entryKind(u), editor[data.Entry](u.entryEd))
 	u.export = newExportView(u)
 	u.settings = newSettingsView(u)
+	u.agenda = newAgendaView(u)
+	u.hoaxes = newHoaxView(u)
 
 	// Kegiatan/Laporan holds the activities and, beside them, the export
 	// of the report they make.
@@ -141,6 +150,8 @@ func (u *UI) build() {
 		container.NewTabItemWithIcon(lang.L("Home"), theme.HomeIcon(), u.home.content),
 		container.NewTabItemWithIcon(lang.L("Agencies"), theme.AccountIcon(), u.agencies.content),
 		container.NewTabItemWithIcon(lang.L("Content"), theme.DocumentCreateIcon(), u.drafts.content),
+		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), u.agenda.content),
+		container.NewTabItemWithIcon(lang.L("Hoaxes"), theme.WarningIcon(), u.hoaxes.content),
 		container.NewTabItemWithIcon(lang.L("Activities/Reports"), theme.ListIcon(), u.reports),
 		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), u.settings.content),
 	)
@@ -156,6 +167,10 @@ func (u *UI) build() {
 			u.agencies.refreshIfStale()
 		case u.drafts.content:
 			u.drafts.refreshIfStale()
+		case u.agenda.content:
+			u.agenda.refresh()
+		case u.hoaxes.content:
+			u.hoaxes.shown()
 		case u.reports:
 			if u.showing(u.entries.content) {
 				u.entries.refreshIfStale()

@@ -10,7 +10,7 @@ import (
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
-func TestWindowIsHumasDeskWithItsFiveViews(t *testing.T) {
+func TestWindowIsHumasDeskWithItsViews(t *testing.T) {
 	u, _ := newTestUI(t)
 	if u.Window().Title() != "Humas Desk" {
 		t.Errorf("title = %q", u.Window().Title())
@@ -19,7 +19,7 @@ func TestWindowIsHumasDeskWithItsFiveViews(t *testing.T) {
 	for _, ti := range u.tabs.Items {
 		got = append(got, ti.Text)
 	}
-	if want := "Beranda Instansi Konten Kegiatan/Laporan Pengaturan"; strings.Join(got, " ") != want {
+	if want := "Beranda Instansi Konten Agenda Hoaks Kegiatan/Laporan Pengaturan"; strings.Join(got, " ") != want {
 		t.Errorf("views = %q", got)
 	}
 }

@@ -53,6 +53,12 @@ type kind[T any] struct {
 	// csvKind is the csvimport kind ("kegiatan", "instansi") of a kind
 	// that can be imported from CSV, or "" for none.
 	csvKind string
+	// rowImportance, when set, colours a row's text (Hoaks: open cases
+	// stand out).
+	rowImportance func(*T) widget.Importance
+	// tools are the kind's own buttons beside New (Konten: "Baru dari
+	// templat…").
+	tools []fyne.CanvasObject
 }
 
 // editor is a record kind's form.
@@ -63,6 +69,14 @@ type editor[T any] interface {
 	// read writes what the form holds into r, and returns the input that
 	// could not even be read (a date or number that is not one).
 	read(r *T) []fieldMsg
+}
+
+// shownHook is an editor that finishes the form after the browser has
+// shown a record in it and set its buttons: the Konten form shows the
+// draft's workflow and locks a draft under review, approved or
+// published. foreign is a record of another office, shown read-only.
+type shownHook interface {
+	shown(foreign bool)
 }
 
 // filterBar holds a kind's filter widgets, by key for tests.
@@ -123,6 +137,8 @@ type browser[T any, P record[T]] struct {
 	officeSel []string // per option of office: officeOwn, officeTree or an office id
 	multi     bool     // records of several offices can be listed: show their office
 	cols      []column[T]
+
+	formScroll *container.Scroll // the form, which shows another record from its top
 
 	current   P // the record in the form: a copy, never a row of the pager
 	readOnly  bool
@@ -195,7 +211,9 @@ func (b *browser[T, P]) buildList() {
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(b.cellText(id.Row, id.Col))
+			l := o.(*widget.Label)
+			l.Importance = b.rowImportance(id.Row)
+			l.SetText(b.cellText(id.Row, id.Col))
 		},
 	)
 	b.table.ShowHeaderColumn = false
@@ -309,6 +327,7 @@ func (b *browser[T, P]) listPane() fyne.CanvasObject {
 	b.newBtn = widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), b.openNew)
 	b.newBtn.Importance = widget.HighImportance
 	b.status = widget.NewLabel("")
+	b.status.Truncation = fyne.TextTruncateEllipsis // a long message must not widen the list
 	b.undoBtn = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), b.undo)
 	b.undoBtn.Hide()
 	tools := container.NewHBox(b.newBtn)
@@ -316,6 +335,7 @@ func (b *browser[T, P]) listPane() fyne.CanvasObject {
 		b.importer = newCSVImporter(b.u, b.k.csvKind, b.imported)
 		tools.Objects = []fyne.CanvasObject{b.importer.button, b.newBtn}
 	}
+	tools.Objects = append(b.k.tools[:len(b.k.tools):len(b.k.tools)], tools.Objects...)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, tools, b.search), b.officeRow)
 	if len(b.bar.objs) > 0 {
 		top.Add(container.NewGridWithColumns(2, b.bar.objs...))
@@ -339,8 +359,8 @@ func (b *browser[T, P]) buildForm() {
 
 func (b *browser[T, P]) formPane() fyne.CanvasObject {
 	buttons := container.NewHBox(b.saveBtn, b.deleteBtn)
-	return container.NewBorder(container.NewVBox(b.formTitle, b.roNote), buttons, nil, nil,
-		container.NewVScroll(b.ed.fields().content))
+	b.formScroll = container.NewVScroll(b.ed.fields().content)
+	return container.NewBorder(container.NewVBox(b.formTitle, b.roNote), buttons, nil, nil, b.formScroll)
 }
 
 // cellText is what the list shows at row, col: what the table draws, and
@@ -352,6 +372,17 @@ func (b *browser[T, P]) cellText(row, col int) string {
 		return ""
 	}
 	return cols[col].text(r)
+}
+
+// rowImportance is the colour of a row's text.
+func (b *browser[T, P]) rowImportance(row int) widget.Importance {
+	if b.k.rowImportance == nil {
+		return widget.MediumImportance
+	}
+	if r := b.pages.row(row); r != nil {
+		return b.k.rowImportance(r)
+	}
+	return widget.MediumImportance
 }
 
 // reload counts the rows again and reads the first page, keeping the
@@ -481,6 +512,9 @@ func (b *browser[T, P]) show(r *T) {
 		// agencies, photos) with their own states.
 		setEnabled(b.ed.fields().content, true)
 	}
+	if b.formScroll != nil && (b.current == nil || P(b.current).RecordMeta().ID != P(r).RecordMeta().ID) {
+		b.formScroll.ScrollToTop()
+	}
 	b.current = r
 	b.readOnly = foreign
 	b.ed.fields().clear()
@@ -503,6 +537,9 @@ func (b *browser[T, P]) show(r *T) {
 		b.roNote.Hide()
 		b.saveBtn.Show()
 		b.deleteBtn.Show()
+	}
+	if h, ok := b.ed.(shownHook); ok {
+		h.shown(foreign)
 	}
 }
 
@@ -535,16 +572,38 @@ func (b *browser[T, P]) save() {
 	b.store(r)
 }
 
-// store saves r, the form's record as read from the form.
-func (b *browser[T, P]) store(r T) {
+// commit saves what the form holds when it differs from the record it
+// opened (or the record is new), and reports whether the stored record
+// now is what the form shows: what a step of the workflow needs before
+// it acts on the stored record. A record changed on another device since
+// it was opened is not replaced here; Save offers that choice.
+func (b *browser[T, P]) commit() bool {
+	r := *b.current
+	if msgs := b.ed.read(&r); len(msgs) > 0 {
+		b.ed.fields().show(withValidation(msgs, P(&r), b.u.lang))
+		return false
+	}
+	if !b.isNew() && sameNormalized[T, P](&r, b.current) {
+		return true
+	}
+	if b.changedElsewhere() != nil {
+		b.u.showError(lang.L("Could not save"), errors.New(lang.L("Since you opened it, this record was changed on another device. Save it first, which lets you choose which version to keep.")))
+		return false
+	}
+	return b.store(r)
+}
+
+// store saves r, the form's record as read from the form, and reports
+// whether it was stored.
+func (b *browser[T, P]) store(r T) bool {
 	err := b.k.save(b.u.ctx(), &r)
 	if ve, ok := data.AsValidation(err); ok {
 		b.ed.fields().show(validationMsgs(ve, b.u.lang))
-		return
+		return false
 	}
 	if err != nil {
 		b.u.showError(lang.L("Could not save"), readOnlyError(err))
-		return
+		return false
 	}
 	b.hideUndo()
 	b.status.SetText(lang.L("Saved."))
@@ -557,6 +616,7 @@ func (b *browser[T, P]) store(r T) {
 		b.show(&r)
 	}
 	b.u.localChange()
+	return true
 }
 
 // changedElsewhere returns the stored record when sync brought another
@@ -583,6 +643,24 @@ func sameContent[T any, P record[T]](a, b *T) bool {
 	ja, errA := json.Marshal(ca)
 	jb, errB := json.Marshal(cb)
 	return errA == nil && errB == nil && string(ja) == string(jb)
+}
+
+// sameNormalized compares two records as the store would keep them:
+// normalised (an empty list read from a form is the same as one read from
+// the database), without their sync fields. The records are not changed.
+func sameNormalized[T any, P record[T]](a, b *T) bool {
+	clone := func(r *T) (*T, bool) {
+		raw, err := json.Marshal(r)
+		var c T
+		if err == nil {
+			err = json.Unmarshal(raw, &c)
+		}
+		P(&c).Normalize()
+		return &c, err == nil
+	}
+	ca, okA := clone(a)
+	cb, okB := clone(b)
+	return okA && okB && sameContent[T, P](ca, cb)
 }
 
 // readOnlyError says the store's refusal of another office's record the

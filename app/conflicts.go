@@ -530,11 +530,9 @@ type mergeDialog struct {
 func (u *UI) newMergeForm(c data.Conflict) (*mergeForm, error) {
 	switch c.TargetKind {
 	case syncapi.KindDraft:
-		f := newDraftForm(u)
 		// A status changes only through the approval workflow; the
 		// merge keeps mine's, which came through it.
-		f.status.Disable()
-		return mergeWith[data.Draft](u, f, c.Mine)
+		return mergeWith[data.Draft](u, newDraftFields(u), c.Mine)
 	case syncapi.KindEntry:
 		return mergeWith[data.Entry](u, newEntryForm(u), c.Mine)
 	case syncapi.KindAgency:

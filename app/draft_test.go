@@ -19,8 +19,8 @@ func TestDraftFormSavesAValidDraft(t *testing.T) {
 
 	// Given a draft typed into the form, with channels ticked, a planned
 	// date typed the office way and a related agency found by name
-	if f.status.code() != data.StatusDraft {
-		t.Errorf("a new draft starts as %q", f.status.code())
+	if got := f.flow.status.Text; got != "Status: Draf · revisi 1" {
+		t.Errorf("a new draft shows %q", got)
 	}
 	test.Type(f.title, "Siaran pers: jadwal kampanye")
 	f.kind.SetSelected("Berita/Siaran pers")

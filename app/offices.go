@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/humasdesk/humasdesk/data"
@@ -85,6 +86,9 @@ func (u *UI) officeChanged() {
 	u.settings.report.showPlaceholders()
 	u.home.refresh()
 	u.export.refresh()
+	if u.agenda != nil {
+		u.agenda.refresh()
+	}
 }
 
 // dataChanged follows a sync round that brought records (or a conflict
@@ -106,6 +110,9 @@ func (u *UI) dataChanged() {
 	if u.showing(u.export.content) {
 		u.export.refresh()
 	}
+	if u.agenda != nil && u.showing(u.agenda.content) {
+		u.agenda.refresh()
+	}
 }
 
 // showing reports whether the view content is the one on screen.
@@ -114,8 +121,8 @@ func (u *UI) showing(content fyne.CanvasObject) bool {
 	if sel == nil {
 		return false
 	}
-	if sel.Content == u.reports {
-		r := u.reports.Selected()
+	if inner, ok := sel.Content.(*container.AppTabs); ok && inner != content { // Kegiatan/Laporan, Hoaks
+		r := inner.Selected()
 		return r != nil && r.Content == content
 	}
 	return sel.Content == content
@@ -132,10 +139,11 @@ type list interface {
 func (b *browser[T, P]) view() fyne.CanvasObject { return b.content }
 func (b *browser[T, P]) markStale()              { b.stale = true }
 
-// lists are the three record lists.
+// lists are the record lists: agencies, drafts, entries and the hoax
+// register's cases.
 func (u *UI) lists() []list {
-	if u.agencies == nil || u.drafts == nil || u.entries == nil {
+	if u.agencies == nil || u.drafts == nil || u.entries == nil || u.hoaxes == nil {
 		return nil // still being built
 	}
-	return []list{u.agencies, u.drafts, u.entries}
+	return []list{u.agencies, u.drafts, u.entries, u.hoaxes.cases}
 }

@@ -52,7 +52,7 @@ func TestCoordinatorSeesOfficesUnderItReadOnly(t *testing.T) {
 	if _, err := st.InsertBatch(ctx, []data.Record{lone, alien}, false); err != nil {
 		t.Fatal(err)
 	}
-	u.tabs.SelectIndex(3) // Kegiatan/Laporan, on Kegiatan
+	u.selectView(u.reports) // Kegiatan/Laporan, on Kegiatan
 
 	// When the window syncs
 	nextRound := startSync(t, u)

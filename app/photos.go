@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -31,25 +32,54 @@ var thumbSize = fyne.NewSize(100, 75)
 
 const thumbPixels = 200 // twice thumbSize, for high-density screens
 
-// photoList is the Foto dokumentasi section of the activity form: the
-// photos of the entry open in the form, each with a thumbnail, its
-// caption (editable) and a delete button, and a button to add one. Photos
-// belong to a stored entry, so a new entry must be saved first.
+// photoList is the Foto dokumentasi section of the activity form, and the
+// Foto section of the Konten form: the photos of the entry or draft open
+// in the form, each with a thumbnail, its caption (editable) and a delete
+// button (on a draft also its "Menampilkan pejabat" tick), and a button to
+// add one. Photos belong to a stored record, so a new one must be saved
+// first.
 //
 // Thumbnails are made in the background from the stored file, scaled
 // down: a phone photo decoded whole takes some 50 MB, which a list of them
 // should not hold.
 type photoList struct {
-	u       *UI
-	entryID string
-	rows    []*photoRow
-	box     *fyne.Container
-	addBtn  *widget.Button
-	hint    *widget.Label // "save first", or "no photos yet"
-	err     *widget.Label // why the last attach failed
-	content fyne.CanvasObject
-	gen     int            // counts show calls; a late thumbnail of an earlier one is dropped
-	thumbs  sync.WaitGroup // thumbnails being made, for tests
+	u        *UI
+	owner    photoOwner
+	ownerID  string // the entry or draft whose photos are listed
+	rows     []*photoRow
+	box      *fyne.Container
+	addBtn   *widget.Button
+	official *widget.Check // the next photo added shows an official (drafts only)
+	hint     *widget.Label // "save first", or "no photos yet"
+	err      *widget.Label // why the last attach failed
+	content  fyne.CanvasObject
+	gen      int            // counts show calls; a late thumbnail of an earlier one is dropped
+	thumbs   sync.WaitGroup // thumbnails being made, for tests
+}
+
+// photoOwner is what a photo list belongs to: an activity, whose
+// documentation photos it lists, or a draft, whose pictures go out with
+// it and are each marked when they show an official (the neutrality
+// checker reads the mark).
+type photoOwner struct {
+	list      func(ctx context.Context, id string) ([]data.Photo, error)
+	attach    func(ctx context.Context, id, path string, official bool) (*data.Photo, error)
+	officials bool   // rows and the next photo added carry "Menampilkan pejabat"
+	saveFirst string // the hint while the record is not saved yet
+	deleteAsk string // the question before a photo is deleted
+	changed   func() // told after a photo was added, deleted or (un)marked; may be nil
+}
+
+// entryPhotos are an activity's documentation photos.
+func entryPhotos(u *UI) photoOwner {
+	return photoOwner{
+		list: func(ctx context.Context, id string) ([]data.Photo, error) { return u.store.Photos(ctx, id) },
+		attach: func(ctx context.Context, id, path string, _ bool) (*data.Photo, error) {
+			return u.store.AttachPhoto(ctx, id, path, "")
+		},
+		saveFirst: lang.L("Save the activity first to add photos."),
+		deleteAsk: lang.L("Delete this photo from the activity?"),
+	}
 }
 
 // photoRow is one photo in the list.
@@ -59,34 +89,51 @@ type photoRow struct {
 	caption   *widget.Entry
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
+	official  *widget.Check // drafts only
 	err       *widget.Label
 	content   fyne.CanvasObject
 }
 
-func newPhotoList(u *UI) *photoList {
-	p := &photoList{u: u, box: container.NewVBox(), hint: widget.NewLabel(""), err: errorLabel()}
+// newPhotoList makes the photo list of the activity form.
+func newPhotoList(u *UI) *photoList { return newPhotoListOf(u, entryPhotos(u)) }
+
+func newPhotoListOf(u *UI, owner photoOwner) *photoList {
+	p := &photoList{u: u, owner: owner, box: container.NewVBox(), hint: widget.NewLabel(""), err: errorLabel()}
 	p.hint.Wrapping = fyne.TextWrapWord
 	p.hint.Importance = widget.LowImportance
 	p.addBtn = widget.NewButtonWithIcon(lang.L("Add photo…"), theme.ContentAddIcon(), p.choose)
-	p.content = container.NewVBox(p.box, p.hint, p.err, container.NewHBox(p.addBtn))
+	add := container.NewHBox(p.addBtn)
+	if owner.officials {
+		p.official = widget.NewCheck(data.LabelShowsOfficial.In(u.lang), nil)
+		add.Add(p.official)
+	}
+	p.content = container.NewVBox(p.box, p.hint, p.err, add)
 	return p
 }
 
-// show lists the photos of the entry; "" is a new entry, which has none yet.
-func (p *photoList) show(entryID string) {
+// show lists the photos of the entry or draft; "" is a new one, which has
+// none yet.
+func (p *photoList) show(ownerID string) {
 	p.gen++
-	p.entryID = entryID
+	p.ownerID = ownerID
 	p.err.Hide()
 	p.rows = nil
 	p.box.RemoveAll()
-	if entryID == "" {
-		p.hint.SetText(lang.L("Save the activity first to add photos."))
+	if ownerID == "" {
+		p.hint.SetText(p.owner.saveFirst)
 		p.hint.Show()
 		p.addBtn.Hide()
+		if p.official != nil {
+			p.official.Hide()
+		}
 		return
 	}
 	p.addBtn.Show()
-	photos, err := p.u.store.Photos(p.u.ctx(), entryID)
+	if p.official != nil {
+		p.official.SetChecked(false)
+		p.official.Show()
+	}
+	photos, err := p.owner.list(p.u.ctx(), ownerID)
 	if err != nil {
 		p.u.showError(lang.L("Could not read the photos"), err)
 	}
@@ -132,8 +179,14 @@ func (p *photoList) newRow(ph data.Photo) *photoRow {
 	about := widget.NewLabel(photoAbout(ph))
 	about.Importance = widget.LowImportance
 	about.Truncation = fyne.TextTruncateEllipsis
-	right := container.NewVBox(container.NewBorder(nil, nil, nil, r.saveBtn, r.caption), r.err, about,
-		container.NewHBox(r.deleteBtn))
+	actions := container.NewHBox(r.deleteBtn)
+	if p.owner.officials {
+		r.official = widget.NewCheck(data.LabelShowsOfficial.In(p.u.lang), nil)
+		r.official.SetChecked(ph.ShowsOfficial)
+		r.official.OnChanged = func(on bool) { p.setOfficial(r, on) }
+		actions.Add(r.official)
+	}
+	right := container.NewVBox(container.NewBorder(nil, nil, nil, r.saveBtn, r.caption), r.err, about, actions)
 	r.content = container.NewBorder(nil, nil, container.NewStack(frame, r.img), nil, right)
 	return r
 }
@@ -235,12 +288,13 @@ func (p *photoList) choose() {
 // the list shows the result.
 func (p *photoList) attach(path string) <-chan struct{} {
 	done := make(chan struct{})
-	entryID, gen := p.entryID, p.gen
+	ownerID, gen := p.ownerID, p.gen
+	official := p.official != nil && p.official.Checked
 	p.err.Hide()
 	p.addBtn.Disable()
 	go func() {
 		defer close(done)
-		_, err := p.u.store.AttachPhoto(p.u.ctx(), entryID, path, "")
+		_, err := p.owner.attach(p.u.ctx(), ownerID, path, official)
 		fyne.DoAndWait(func() {
 			p.addBtn.Enable()
 			if p.gen != gen { // the form shows another entry now
@@ -253,11 +307,35 @@ func (p *photoList) attach(path string) <-chan struct{} {
 				p.showErr(err)
 				return
 			}
-			p.show(entryID)
+			p.show(ownerID)
 			p.u.localChange()
+			p.changed()
 		})
 	}()
 	return done
+}
+
+// changed tells the owner's form that its photos changed.
+func (p *photoList) changed() {
+	if p.owner.changed != nil {
+		p.owner.changed()
+	}
+}
+
+// setOfficial stores a row's "Menampilkan pejabat" mark; a refusal (the
+// draft was locked meanwhile) puts the tick back.
+func (p *photoList) setOfficial(r *photoRow, on bool) {
+	if on == r.photo.ShowsOfficial {
+		return
+	}
+	if err := p.u.store.SetDraftPhotoOfficial(p.u.ctx(), r.photo.ID, on); err != nil {
+		p.u.showError(lang.L("Could not save"), readOnlyError(err))
+		r.official.SetChecked(r.photo.ShowsOfficial)
+		return
+	}
+	r.photo.ShowsOfficial = on
+	p.u.localChange()
+	p.changed()
 }
 
 // showErr says why a photo could not be added, in the user's language.
@@ -320,7 +398,7 @@ func (p *photoList) saveCaptions() error {
 }
 
 func (p *photoList) confirmDelete(r *photoRow) {
-	dialog.NewConfirm(lang.L("Delete photo"), lang.L("Delete this photo from the activity?"), func(ok bool) {
+	dialog.NewConfirm(lang.L("Delete photo"), p.owner.deleteAsk, func(ok bool) {
 		if ok {
 			p.delete(r)
 		}
@@ -335,6 +413,7 @@ func (p *photoList) delete(r *photoRow) {
 		p.u.showError(lang.L("Could not delete"), readOnlyError(err))
 		return
 	}
-	p.show(p.entryID)
+	p.show(p.ownerID)
 	p.u.localChange()
+	p.changed()
 }

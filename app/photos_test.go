@@ -23,8 +23,8 @@ func openSavedEntry(t *testing.T, u *UI, st *store.Store) *data.Entry {
 	}
 	u.entries.reload()
 	u.entries.table.Select(tableCell(0))
-	if u.entryEd.photos.entryID != e.ID {
-		t.Fatalf("the photo list shows entry %q", u.entryEd.photos.entryID)
+	if u.entryEd.photos.ownerID != e.ID {
+		t.Fatalf("the photo list shows entry %q", u.entryEd.photos.ownerID)
 	}
 	return e
 }

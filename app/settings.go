@@ -25,20 +25,25 @@ import (
 // hundred kilobytes; the limit keeps a mistaken photo out of every sync.
 const maxLogo = 2 << 20
 
-// settingsView is Pengaturan: sync, the office profile, the reports'
-// number and text, the language and the theme.
+// settingsView is Pengaturan: sync, the user of this installation, the
+// office profile, the reports' number and text, the office's content
+// templates, the neutrality check's officials and term lists, the
+// language and the theme.
 type settingsView struct {
-	u       *UI
-	sync    *syncSettings
-	scroll  *container.Scroll
-	office  *officeForm
-	report  *reportSettings
-	saveBtn *widget.Button
-	status  *widget.Label
-	lang    *widget.Select
-	theme   *widget.Select
-	themes  []string // setting values, in the order of theme's options
-	content fyne.CanvasObject
+	u          *UI
+	sync       *syncSettings
+	scroll     *container.Scroll
+	user       *userSettings
+	office     *officeForm
+	report     *reportSettings
+	templates  *templateSettings
+	netralitas *netralitasSettings
+	saveBtn    *widget.Button
+	status     *widget.Label
+	lang       *widget.Select
+	theme      *widget.Select
+	themes     []string // setting values, in the order of theme's options
+	content    fyne.CanvasObject
 }
 
 func newSettingsView(u *UI) *settingsView {
@@ -53,7 +58,11 @@ func newSettingsView(u *UI) *settingsView {
 		widget.NewFormItem(lang.L("Theme"), s.themeSelect()),
 	))
 	s.sync = newSyncSettings(u)
-	s.scroll = container.NewVScroll(container.NewVBox(s.sync.content, profile, s.report.content, look))
+	s.user = newUserSettings(u)
+	s.templates = newTemplateSettings(u)
+	s.netralitas = newNetralitasSettings(u)
+	s.scroll = container.NewVScroll(container.NewVBox(s.sync.content, s.user.content, profile, s.report.content,
+		s.templates.content, s.netralitas.content, look))
 	s.content = s.scroll
 	return s
 }

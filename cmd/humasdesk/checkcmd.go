@@ -35,7 +35,7 @@ func runCheck(args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	cfg, err := officeCheckConfig(st)
+	cfg, err := st.CheckConfig(bgCtx())
 	if err != nil {
 		return err
 	}
@@ -61,22 +61,6 @@ func runCheck(args []string, out io.Writer) error {
 		fmt.Fprintf(out, "[%s, %s] %s «%s»: %s\n", f.Rule, f.Severity, where, f.Match, check.Explain(f, data.LangID))
 	}
 	return errFindings(len(findings))
-}
-
-func officeCheckConfig(st *store.Store) (check.Config, error) {
-	officials, err := st.Setting(bgCtx(), check.SettingOfficials, "")
-	if err != nil {
-		return check.Config{}, err
-	}
-	terms, err := st.Setting(bgCtx(), check.SettingTerms, "")
-	if err != nil {
-		return check.Config{}, err
-	}
-	stages, err := st.Stages(bgCtx(), data.Date{}, data.Date{})
-	if err != nil {
-		return check.Config{}, err
-	}
-	return check.LoadConfig(officials, terms, stages)
 }
 
 func checkInput(st *store.Store, draftID, textFile string) (check.Input, error) {
