@@ -79,6 +79,11 @@ func Open(path string) (*Store, error) {
 			return nil, fmt.Errorf("folder database %s tidak dapat dibuat: %w", dir, err)
 		}
 	}
+	// Permissions, a newer schema refused untouched, a copy before a
+	// migration: see backup.go.
+	if err := prepareOpen(context.Background(), path); err != nil {
+		return nil, err
+	}
 	rw, err := openGorm(path, false)
 	if err != nil {
 		return nil, fmt.Errorf("database %s tidak dapat dibuka: %w", path, err)
@@ -99,6 +104,10 @@ func Open(path string) (*Store, error) {
 	if err := s.ensureOffice(context.Background()); err != nil {
 		s.Close()
 		return nil, err
+	}
+	// Edits are signed with the installation's local user (Pengaturan).
+	if name, err := s.Setting(context.Background(), SettingUser, ""); err == nil {
+		s.SetUser(name)
 	}
 	return s, nil
 }
