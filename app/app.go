@@ -41,6 +41,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -88,35 +89,119 @@ type UI struct {
 	loop      *syncclient.Loop // the background sync, once StartSync ran
 	conflicts *conflictsView   // the open Konflik dialog, or nil
 	syncShown func(s syncInfo) // tests: told after each status is shown
+
+	// The store can be replaced while the window is open (restoring a
+	// backup, backup.go): see replaceStore. It is read and written on the
+	// main goroutine only; work started off it takes the store with it.
+	reopen   func(path string) (*store.Store, error) // opens the database again; store.Open unless SetReopen
+	syncCtx  context.Context                         // what StartSync was given, to start the loop again
+	stopLoop func()                                  // stops the running sync loop and waits for it; nil when none runs
 }
 
 // New builds the main window over st. The language of domain labels is the
 // one stored in the settings, which is also what SetupLanguage was given.
 func New(fa fyne.App, st *store.Store) *UI {
-	u := &UI{app: fa, store: st, win: fa.NewWindow("Humas Desk")}
-	ctx := u.ctx()
-	l, err := st.Setting(ctx, store.SettingLanguage, string(data.LangID))
+	u := &UI{app: fa, store: st, win: fa.NewWindow("Humas Desk"), reopen: store.Open}
+	l, err := st.Setting(u.ctx(), store.SettingLanguage, string(data.LangID))
 	if err != nil {
 		fyne.LogError("reading the language setting", err)
 	}
 	u.lang = data.ParseLang(l)
-	if o, err := st.CurrentOffice(ctx); err == nil {
-		u.officeID = o.ID
-	} else {
-		fyne.LogError("reading the office profile", err)
-	}
-	if t, err := st.Setting(ctx, store.SettingTheme, themeSystem); err == nil {
-		u.applyTheme(t)
-	}
-	u.readOffices()
-	u.syncInfo = u.readSyncInfo()
+	u.load()
 	u.build()
 	u.win.Resize(fyne.NewSize(1100, 720))
 	return u
 }
 
+// load reads what the window keeps of the store: the office, the theme,
+// the offices and the sync state.
+func (u *UI) load() {
+	ctx := u.ctx()
+	if o, err := u.store.CurrentOffice(ctx); err == nil {
+		u.officeID = o.ID
+	} else {
+		fyne.LogError("reading the office profile", err)
+	}
+	if t, err := u.store.Setting(ctx, store.SettingTheme, themeSystem); err == nil {
+		u.applyTheme(t)
+	}
+	u.readOffices()
+	u.syncInfo = u.readSyncInfo()
+}
+
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
+
+// Store is the store the window works on now. Restoring a backup replaces
+// it, so whoever closes the store at the end closes this one.
+func (u *UI) Store() *store.Store { return u.store }
+
+// SetReopen replaces how the database is opened again after a restore
+// (store.Open by default).
+func (u *UI) SetReopen(open func(path string) (*store.Store, error)) { u.reopen = open }
+
+// replaceStore swaps the database under the window. On the main goroutine
+// it stops the sync loop; then, off it, it closes the store and runs
+// change with the database's path while nothing has it open. change
+// returns the store to work on from then on (opened with u.reopen), or nil
+// to open the database at the path again as it is. Back on the main
+// goroutine the window's content is rebuilt over that store, sync starts
+// again if it ran, and then is called with change's error.
+//
+// If the database cannot be opened at all, the window keeps the closed
+// store and then's error wraps errReopen: Humas Desk must be restarted.
+func (u *UI) replaceStore(change func(dbPath string) (*store.Store, error), then func(err error)) {
+	old, path := u.store, u.store.Path()
+	stop := u.stopLoop
+	u.stopLoop = nil
+	go func() {
+		if stop != nil {
+			stop()
+		}
+		var err error
+		if err = old.Close(); err != nil {
+			err = fmt.Errorf("database tidak dapat ditutup: %w", err)
+		}
+		var next *store.Store
+		if err == nil {
+			next, err = change(path)
+		}
+		var openErr error
+		if next == nil {
+			next, openErr = u.reopen(path)
+		}
+		fyne.Do(func() {
+			u.loop = nil
+			if openErr != nil {
+				then(errors.Join(err, fmt.Errorf("%w: %w", errReopen, openErr)))
+				return
+			}
+			u.store = next
+			u.rebuild()
+			if stop != nil {
+				u.startLoop()
+			}
+			then(err)
+		})
+	}()
+}
+
+// errReopen is why the window has no usable store after replaceStore.
+var errReopen = errors.New("database tidak dapat dibuka lagi; tutup Humas Desk lalu buka kembali")
+
+// rebuild builds the window's content again over the current store,
+// showing Pengaturan, where a store is replaced. The language of the
+// labels stays until a restart, as when it is changed in Pengaturan.
+func (u *UI) rebuild() {
+	u.conflicts = nil
+	u.load()
+	u.build()
+	for i, ti := range u.tabs.Items {
+		if ti.Content == u.settings.content {
+			u.tabs.SelectIndex(i)
+		}
+	}
+}
 
 func (u *UI) build() {
 	u.home = newDashboard(u)

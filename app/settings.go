@@ -38,6 +38,7 @@ type settingsView struct {
 	report     *reportSettings
 	templates  *templateSettings
 	netralitas *netralitasSettings
+	backup     *backupCard
 	saveBtn    *widget.Button
 	status     *widget.Label
 	lang       *widget.Select
@@ -61,8 +62,9 @@ func newSettingsView(u *UI) *settingsView {
 	s.user = newUserSettings(u)
 	s.templates = newTemplateSettings(u)
 	s.netralitas = newNetralitasSettings(u)
+	s.backup = newBackupCard(u)
 	s.scroll = container.NewVScroll(container.NewVBox(s.sync.content, s.user.content, profile, s.report.content,
-		s.templates.content, s.netralitas.content, look))
+		s.templates.content, s.netralitas.content, s.backup.content, look))
 	s.content = s.scroll
 	return s
 }

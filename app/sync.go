@@ -68,22 +68,41 @@ var syncInterval time.Duration
 // fyne.Do. Call it once, after New, from the main goroutine; stop ends
 // the loop and waits for it, so that the store can then be closed.
 // Tests that do not call it start no goroutine.
+//
+// Restoring a backup stops the loop and starts a new one over the new
+// store (replaceStore); stop ends whichever loop runs then.
 func (u *UI) StartSync(ctx context.Context) (stop func()) {
 	if u.loop != nil {
 		return func() {}
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	u.loop = syncclient.NewLoop(u.store, func(s syncclient.Status) { u.syncReported(ctx, s) })
-	u.loop.Interval = syncInterval
+	u.syncCtx = ctx
+	u.startLoop()
+	return u.stopSync
+}
+
+// startLoop starts the sync loop over the current store.
+func (u *UI) startLoop() {
+	ctx, cancel := context.WithCancel(u.syncCtx)
+	loop := syncclient.NewLoop(u.store, func(s syncclient.Status) { u.syncReported(ctx, s) })
+	loop.Interval = syncInterval
+	u.loop = loop
 	u.showSync() // before the loop can report
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		u.loop.Run(ctx)
+		loop.Run(ctx)
 	}()
-	return func() {
+	u.stopLoop = func() {
 		cancel()
 		<-done
+	}
+}
+
+// stopSync stops the running loop, if any, and waits for it.
+func (u *UI) stopSync() {
+	if stop := u.stopLoop; stop != nil {
+		u.stopLoop = nil
+		stop()
 	}
 }
 

@@ -42,6 +42,10 @@ func runWindow(args []string) error {
 	fa := fyneapp.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	ui := app.New(fa, st)
+	// Restoring a backup (Pengaturan → Cadangan) replaces the store: close
+	// the one in use at the end, after sync has stopped (deferred below,
+	// so it runs first). st is closed already then; closing it is a no-op.
+	defer func() { ui.Store().Close() }()
 	// Sync runs in the background for as long as the window is open; the
 	// deferred stop waits for it before the store closes.
 	defer ui.StartSync(bgCtx())()
