@@ -85,6 +85,19 @@ echo "dikompilasi sekali dan modul Go diunduh. Berikutnya seluruh pemeriksaan se
 step "go vet" go vet ./...
 step "staticcheck" go tool staticcheck ./...
 step "go test" run_tests "$@"
+# The server tests again on PostgreSQL: a throwaway server on loopback
+# (scripts/postgres.sh), removed on exit; only for the whole suite. Without
+# one the PostgreSQL tests fail in CI and skip elsewhere.
+if (($# == 0)); then
+	pg_env="$(./scripts/postgres.sh start)" && eval "$pg_env" && trap './scripts/postgres.sh stop' EXIT
+	step "go test ./server (PostgreSQL)" env HUMASDESK_TEST_BACKEND=postgres go test -count=1 -timeout 20m ./server
+fi
+# The release artefacts, built and checked (a real start of the installed
+# Linux package under Xvfb among them): only for the whole suite, not when
+# go test is given packages; HUMASDESK_SKIP_RELEASE=1 skips it.
+if (($# == 0)) && [[ -z "${HUMASDESK_SKIP_RELEASE:-}" ]]; then
+	step "rilis (dist/) dan pemeriksaannya" ./scripts/release.sh --check
+fi
 
 echo
 if ((${#failed[@]})); then

@@ -130,7 +130,7 @@ func (s *Store) Enroll(ctx context.Context, code, deviceName string) (*Device, s
 		if _, err := rand.Read(secret); err != nil {
 			return err
 		}
-		dev = &Device{ID: data.NewID(), OfficeID: e.OfficeID, Name: strings.TrimSpace(deviceName), TokenHash: hashSecret(secret)}
+		dev = &Device{ID: data.NewID(), OfficeID: e.OfficeID, Name: strings.TrimSpace(strings.ReplaceAll(deviceName, "\x00", "")), TokenHash: hashSecret(secret)}
 		token = dev.ID + "." + base64.RawURLEncoding.EncodeToString(secret)
 		now := time.Now().UTC()
 		res := tx.Model(&Enrollment{}).Where("code_hash = ? AND used_at IS NULL", e.CodeHash).
@@ -170,7 +170,7 @@ func (s *Store) Authenticate(ctx context.Context, token string) (*Device, error)
 		return nil, ErrBadToken
 	}
 	var d Device
-	if err := s.db.WithContext(ctx).Where("id = ?", id).Take(&d).Error; err != nil {
+	if err := s.reader().WithContext(ctx).Where("id = ?", id).Take(&d).Error; err != nil {
 		return nil, ErrBadToken
 	}
 	if subtle.ConstantTimeCompare(hashSecret(secret), d.TokenHash) != 1 || d.RevokedAt != nil {

@@ -131,3 +131,15 @@ func LoadForTests(ctx context.Context, s *Store, recs []Record) error {
 	}
 	return nil
 }
+
+// TestPostgresBackend says which backend this run uses: on PostgreSQL it
+// checks that the server is reachable (failing in CI when it is not); on
+// SQLite it skips, saying how to run the package on PostgreSQL.
+func TestPostgresBackend(t *testing.T) {
+	if BackendForTests() == "postgres" {
+		postgresForTests(t)
+		return
+	}
+	t.Skip("server tests ran on SQLite; for PostgreSQL: eval \"$(./scripts/postgres.sh start)\" and " +
+		"HUMASDESK_TEST_BACKEND=postgres go test ./server (scripts/test.sh runs both)")
+}

@@ -467,3 +467,68 @@ func TestUnstorableRecordDoesNotStopTheFeed(t *testing.T) {
 		t.Fatalf("after retry: %+v", again)
 	}
 }
+
+// TestReenrollAfterRevocation: a device whose token was revoked gets a new
+// code for the same office and carries on with its queue; a code for
+// another office is refused.
+func TestReenrollAfterRevocation(t *testing.T) {
+	w := newWorld(t)
+	a := w.device(w.a)
+	sa, _ := a.SyncState(ctx)
+	if err := w.st.RevokeDevice(ctx, sa.DeviceID); err != nil {
+		t.Fatal(err)
+	}
+	waiting := entry("Menunggu selama token dicabut")
+	a.SaveEntry(ctx, waiting)
+	code, _, _ := w.st.NewEnrollment(ctx, w.a.ID, server.EnrollmentTTL)
+	if _, err := syncclient.Enroll(ctx, a, nil, w.srv.URL, code, "laptop baru"); err != nil {
+		t.Fatalf("re-enrolling the same office: %v", err)
+	}
+	if rep := sync(t, a); rep.Applied != 1 {
+		t.Fatalf("queue after re-enrolling: %+v", rep)
+	}
+	other, _, _ := w.st.NewEnrollment(ctx, w.b.ID, server.EnrollmentTTL)
+	if _, err := syncclient.Enroll(ctx, a, nil, w.srv.URL, other, "x"); !errors.Is(err, store.ErrAlreadyEnrolled) {
+		t.Fatalf("enrolled for a second office: %v", err)
+	}
+}
+
+// TestResolvingALockedDraftWaitsForARevision: a conflict on a draft under
+// review cannot be settled by rewriting it behind the reviewer's back.
+func TestResolvingALockedDraftWaitsForARevision(t *testing.T) {
+	w := newWorld(t)
+	a1, a2 := w.device(w.a), w.device(w.a)
+	for _, ls := range []*store.Store{a1, a2} {
+		if err := ls.SetLocalUser(ctx, data.User{Name: "Rina", Role: "keduanya"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := &data.Draft{Title: "Siaran pers", Kind: "siaran_pers", Body: "awal"}
+	a1.SaveDraft(ctx, d)
+	sync(t, a1)
+	sync(t, a2)
+	d1, _ := a1.Draft(ctx, d.ID)
+	d2, _ := a2.Draft(ctx, d.ID)
+	d1.Body, d2.Body = "satu", "dua"
+	a1.SaveDraft(ctx, d1)
+	a2.SaveDraft(ctx, d2)
+	sync(t, a1)
+	if _, err := a1.Submit(ctx, d.ID, "mohon diperiksa", 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, a1)
+	sync(t, a2) // conflict; a2 adopts the submitted draft
+	cs, _ := a2.Conflicts(ctx)
+	if len(cs) != 1 {
+		t.Fatalf("conflicts: %+v", cs)
+	}
+	if err := a2.ResolveConflict(ctx, cs[0].ID, data.KeepMine, nil); err == nil || !strings.Contains(err.Error(), "terkunci") {
+		t.Fatalf("resolved over a submitted draft: %v", err)
+	}
+	if got, _ := a2.Draft(ctx, d.ID); got.Body != "satu" || got.Status != data.StatusSubmitted {
+		t.Fatalf("draft changed: %+v", got)
+	}
+	if err := a2.ResolveConflict(ctx, cs[0].ID, data.KeepTheirs, nil); err != nil {
+		t.Fatalf("keeping the server's side must always work: %v", err)
+	}
+}

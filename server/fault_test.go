@@ -381,7 +381,7 @@ func TestServerCrashes(t *testing.T) {
 		{"changes-mid:1", 35},
 	} {
 		t.Run(tc.fault, func(t *testing.T) {
-			db := filepath.Join(t.TempDir(), "server.db")
+			db := server.NewTestDB(t)
 			prov := admin(t, bin, "office", "add", "--db", db, "--name", "KPU Provinsi DIY", "--level", "provinsi", "--kind", "kpu")
 			a := admin(t, bin, "office", "add", "--db", db, "--name", "KPU Kabupaten Sleman", "--level", "kabupaten", "--kind", "kpu", "--parent", prov)
 			codeA := admin(t, bin, "enroll", "--db", db, "--office", a)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -43,7 +42,7 @@ type fuzzWorld struct {
 func newFuzzWorld(f *testing.F) *fuzzWorld {
 	f.Helper()
 	ctx := context.Background()
-	st, err := OpenStore(filepath.Join(f.TempDir(), "server.db"))
+	st, err := OpenStore(NewTestDB(f))
 	if err != nil {
 		f.Fatal(err)
 	}

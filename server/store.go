@@ -21,8 +21,27 @@ import (
 // Store is the server's database.
 type Store struct {
 	db       *gorm.DB
+	rd       *gorm.DB // SQLite: read-only connections beside the one writer; else nil
 	postgres bool
 	hooks    Hooks
+	// writers bounds the writes of this process that wait for the feed
+	// lock at once. Writes are serialised by that lock anyway; without a
+	// bound, on PostgreSQL every pooled connection could sit blocked on it
+	// under a burst of pushes, and pulls would wait for a connection. A
+	// few waiting in PostgreSQL (rather than one) hand the lock on without
+	// a round trip in between.
+	writers chan struct{}
+}
+
+// reader is the handle for reads that need no transaction. On SQLite they
+// get connections of their own (WAL lets them run beside the writer), so
+// that pulls and token checks do not queue behind pushes on the single
+// write connection; on PostgreSQL the one pool serves both.
+func (s *Store) reader() *gorm.DB {
+	if s.rd != nil {
+		return s.rd
+	}
+	return s.db
 }
 
 // Hooks let fault-injection tests stop the process at chosen points of a
@@ -122,6 +141,10 @@ type Feed struct {
 	Seq int64
 }
 
+// pgWriters is how many writes of one process may wait for the feed lock
+// on PostgreSQL; the other pooled connections stay free for reads.
+var pgWriters = 4
+
 // OpenStore opens the server database: a postgres:// or postgresql://
 // URL selects PostgreSQL; anything else is a SQLite file path.
 func OpenStore(dsn string) (*Store, error) {
@@ -143,12 +166,24 @@ func OpenStore(dsn string) (*Store, error) {
 	}
 	if s.postgres {
 		sqlDB.SetMaxOpenConns(20)
+		s.writers = make(chan struct{}, pgWriters)
 	} else {
+		s.writers = make(chan struct{}, 1)
 		sqlDB.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
 	}
 	if err := s.migrate(); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if !s.postgres {
+		if s.rd, err = gorm.Open(sqlite.Open(dsn+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"), cfg); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("database server tidak dapat dibuka: %w", err)
+		}
+		if rdDB, err := s.rd.DB(); err == nil {
+			rdDB.SetMaxOpenConns(4)
+			rdDB.SetMaxIdleConns(4) // reopening one parses the schema again
+		}
 	}
 	return s, nil
 }
@@ -164,6 +199,11 @@ func (s *Store) migrate() error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.rd != nil {
+		if rdDB, err := s.rd.DB(); err == nil {
+			rdDB.Close()
+		}
+	}
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
@@ -174,6 +214,10 @@ func (s *Store) Close() error {
 // write runs fn in a transaction holding the feed lock; next hands out the
 // following server_seq values.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB, next func() int64) error) error {
+	if s.writers != nil {
+		s.writers <- struct{}{}
+		defer func() { <-s.writers }()
+	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var f Feed
 		q := tx
@@ -195,21 +239,17 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB, next func() int6
 	})
 }
 
-// officeTree returns the ids of the office and every office under it.
+// officeTree returns the ids of the office and every office under it. One
+// recursive query along the parent index (SQLite and PostgreSQL alike):
+// reading the whole registry on every pull was a third of the server's
+// time with 200 offices syncing at once.
 func (s *Store) officeTree(ctx context.Context, id string) ([]string, error) {
-	var offices []Office
-	if err := s.db.WithContext(ctx).Select("id, parent_id").Find(&offices).Error; err != nil {
-		return nil, err
-	}
-	children := map[string][]string{}
-	for _, o := range offices {
-		children[o.ParentID] = append(children[o.ParentID], o.ID)
-	}
-	out := []string{id}
-	for i := 0; i < len(out); i++ {
-		out = append(out, children[out[i]]...)
-	}
-	return out, nil
+	var out []string
+	err := s.reader().WithContext(ctx).Raw(`WITH RECURSIVE tree(id) AS (
+			SELECT CAST(? AS TEXT)
+			UNION SELECT o.id FROM offices o JOIN tree ON o.parent_id = tree.id
+		) SELECT id FROM tree`, id).Scan(&out).Error
+	return out, err
 }
 
 // ErrNotFound is returned for a missing office, device or attachment.

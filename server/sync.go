@@ -3,11 +3,13 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/syncapi"
@@ -23,16 +25,29 @@ func (e ErrForbidden) Error() string { return e.Reason }
 // holds is applied (version +1, next server_seq); an op on an older
 // version becomes a conflict record for the office, and the server keeps
 // its version. Any op outside the device's office refuses the whole push.
+//
+// The batch's op log entries and records are read in one query each up
+// front and written in multi-row statements at the end: the feed lock is
+// held for the whole transaction, so its statements are the throughput of
+// every push on the server (a round trip each on PostgreSQL). The batch
+// sees its own writes through the same maps.
 func (s *Store) Push(ctx context.Context, dev *Device, ops []syncapi.Op) ([]syncapi.OpResult, error) {
 	results := make([]syncapi.OpResult, len(ops))
 	err := s.write(ctx, func(tx *gorm.DB, next func() int64) error {
 		now := time.Now().UTC()
+		b, err := s.loadBatch(tx, dev, ops)
+		if err != nil {
+			return err
+		}
 		for i, op := range ops {
-			res, err := s.pushOne(tx, dev, op, next, now)
+			res, err := s.pushOne(tx, b, dev, op, next, now)
 			if err != nil {
 				return err
 			}
 			results[i] = res
+		}
+		if err := b.flush(tx); err != nil {
+			return err
 		}
 		if err := tx.Model(&Device{}).Where("id = ?", dev.ID).Update("last_seen", now).Error; err != nil {
 			return err
@@ -46,10 +61,83 @@ func (s *Store) Push(ctx context.Context, dev *Device, ops []syncapi.Op) ([]sync
 	return results, err
 }
 
-func (s *Store) pushOne(tx *gorm.DB, dev *Device, op syncapi.Op, next func() int64, now time.Time) (syncapi.OpResult, error) {
-	var seen OpLog
-	err := tx.Where("device_id = ? AND op_id = ?", dev.ID, op.OpID).Take(&seen).Error
-	if err == nil {
+// pushBatch is what one push has read and is about to write.
+type pushBatch struct {
+	seen    map[string]OpLog  // op id → logged result, this batch's included
+	records map[string]Record // id → the record as this batch leaves it
+	dirty   []string          // ids of records to write, in first-write order
+	isDirty map[string]bool
+	created []Record // conflict records
+	logs    []OpLog
+}
+
+// loadBatch reads the op log entries and records the ops name.
+func (s *Store) loadBatch(tx *gorm.DB, dev *Device, ops []syncapi.Op) (*pushBatch, error) {
+	b := &pushBatch{seen: map[string]OpLog{}, records: map[string]Record{}, isDirty: map[string]bool{}}
+	var opIDs, ids []string
+	for _, op := range ops {
+		if unstorable(op) == "" {
+			opIDs, ids = append(opIDs, op.OpID), append(ids, op.ID)
+		}
+	}
+	for i := 0; i < len(opIDs); i += 500 {
+		var logs []OpLog
+		if err := tx.Where("device_id = ? AND op_id IN ?", dev.ID, opIDs[i:min(i+500, len(opIDs))]).Find(&logs).Error; err != nil {
+			return nil, err
+		}
+		for _, l := range logs {
+			b.seen[l.OpID] = l
+		}
+		var recs []Record
+		if err := tx.Where("id IN ?", ids[i:min(i+500, len(ids))]).Find(&recs).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			b.records[r.ID] = r
+		}
+	}
+	return b, nil
+}
+
+func (b *pushBatch) save(r Record) {
+	if !b.isDirty[r.ID] {
+		b.dirty, b.isDirty[r.ID] = append(b.dirty, r.ID), true
+	}
+	b.records[r.ID] = r
+}
+
+// flush writes the batch: records as upserts, then conflict records and
+// the op log.
+func (b *pushBatch) flush(tx *gorm.DB) error {
+	const rows = 100 // per statement: few bound parameters each
+	recs := make([]Record, len(b.dirty))
+	for i, id := range b.dirty {
+		recs[i] = b.records[id]
+	}
+	if len(recs) > 0 {
+		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(recs, rows).Error; err != nil {
+			return err
+		}
+	}
+	if len(b.created) > 0 {
+		if err := tx.CreateInBatches(b.created, rows).Error; err != nil {
+			return err
+		}
+	}
+	if len(b.logs) > 0 {
+		return tx.CreateInBatches(b.logs, rows).Error
+	}
+	return nil
+}
+
+func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, next func() int64, now time.Time) (syncapi.OpResult, error) {
+	if why := unstorable(op); why != "" {
+		// Before any query: PostgreSQL refuses such text even as a
+		// query parameter, which would fail the whole batch with a 500
+		// that the device retries forever.
+		return syncapi.OpResult{OpID: op.OpID, Status: syncapi.StatusRejected, Reason: why}, nil
+	}
+	if seen, ok := b.seen[op.OpID]; ok {
 		var prior syncapi.OpResult
 		if err := json.Unmarshal([]byte(seen.Result), &prior); err != nil {
 			return prior, err
@@ -60,27 +148,14 @@ func (s *Store) pushOne(tx *gorm.DB, dev *Device, op syncapi.Op, next func() int
 			// the server's record to converge. Only a record of its own
 			// office: a replay is answered before the office check, and
 			// its id may not be the first op's.
-			var cur Record
-			err := tx.Where("id = ? AND office_id = ?", op.ID, dev.OfficeID).Take(&cur).Error
-			if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
-				return prior, err
-			}
-			if err == nil {
+			if cur, ok := b.records[op.ID]; ok && cur.OfficeID == dev.OfficeID {
 				current := cur.wire()
 				prior.Current = &current
 			}
 		}
 		return prior, nil
 	}
-	if !errors.Is(err, gorm.ErrRecordNotFound) {
-		return syncapi.OpResult{}, err
-	}
-	var cur Record
-	err = tx.Where("id = ?", op.ID).Take(&cur).Error
-	exists := err == nil
-	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
-		return syncapi.OpResult{}, err
-	}
+	cur, exists := b.records[op.ID]
 	if op.OfficeID != dev.OfficeID || (exists && cur.OfficeID != dev.OfficeID) {
 		return syncapi.OpResult{}, ErrForbidden{fmt.Sprintf("perangkat ini hanya boleh menulis data kantornya sendiri (data %s %s)", op.Kind, op.ID)}
 	}
@@ -94,7 +169,7 @@ func (s *Store) pushOne(tx *gorm.DB, dev *Device, op syncapi.Op, next func() int
 		// judged again, e.g. by an upgraded server that knows its kind.
 		return res, nil
 	case exists && cur.Version != op.BaseVersion:
-		if err := s.conflict(tx, dev, op, cur, next, now, &res); err != nil {
+		if err := s.conflict(b, dev, op, cur, next, now, &res); err != nil {
 			return res, err
 		}
 	default:
@@ -102,6 +177,7 @@ func (s *Store) pushOne(tx *gorm.DB, dev *Device, op syncapi.Op, next func() int
 			Deleted: op.Op == syncapi.OpDelete, UpdatedAt: op.UpdatedAt, UpdatedBy: op.UpdatedBy, Data: string(op.Data)}
 		switch op.Kind {
 		case syncapi.KindOffice:
+			var err error
 			if rec.Data, err = s.keepRegistry(tx, op.ID, op.Data); err != nil {
 				return res, err
 			}
@@ -111,12 +187,25 @@ func (s *Store) pushOne(tx *gorm.DB, dev *Device, op syncapi.Op, next func() int
 				rec.Ref = p.Hash
 			}
 		}
-		if err := tx.Save(&rec).Error; err != nil {
-			return res, err
-		}
+		b.save(rec)
 		res.Status, res.Version, res.ServerSeq = syncapi.StatusApplied, rec.Version, rec.ServerSeq
 	}
-	return res, s.logOp(tx, dev, op, res, now)
+	return res, s.logOp(b, dev, op, res, now)
+}
+
+// unstorable says why an op holds text that a database cannot keep, or
+// "": PostgreSQL's text columns take neither NUL nor invalid UTF-8 (SQLite
+// takes both; refusing them on both keeps the backends alike). Strings
+// decoded from JSON are valid UTF-8 but may hold "\u0000"; data is kept
+// raw. A correct client sends neither.
+func unstorable(op syncapi.Op) string {
+	if strings.ContainsRune(op.OpID, 0) || strings.ContainsRune(op.ID, 0) || strings.ContainsRune(op.UpdatedBy, 0) {
+		return "op_id, id dan updated_by tidak boleh memuat karakter NUL"
+	}
+	if !utf8.Valid(op.Data) {
+		return "data bukan teks UTF-8 yang sah"
+	}
+	return ""
 }
 
 // reject says why an op cannot be applied at all, or "".
@@ -149,7 +238,7 @@ func reject(op syncapi.Op, exists bool, cur Record) string {
 // conflict keeps the server's version and records the losing write as a
 // conflict record of the office, answering with the current record so the
 // device can adopt it.
-func (s *Store) conflict(tx *gorm.DB, dev *Device, op syncapi.Op, cur Record, next func() int64, now time.Time, res *syncapi.OpResult) error {
+func (s *Store) conflict(b *pushBatch, dev *Device, op syncapi.Op, cur Record, next func() int64, now time.Time, res *syncapi.OpResult) error {
 	c := syncapi.Conflict{RecordKind: op.Kind, RecordID: op.ID, Op: op.Op, BaseVersion: op.BaseVersion,
 		ServerVersion: cur.Version, DeviceID: dev.ID, Mine: op.Data, Theirs: json.RawMessage(cur.Data), TheirsDeleted: cur.Deleted}
 	body, err := json.Marshal(c)
@@ -158,9 +247,7 @@ func (s *Store) conflict(tx *gorm.DB, dev *Device, op syncapi.Op, cur Record, ne
 	}
 	rec := Record{ID: data.NewID(), Kind: syncapi.KindConflict, OfficeID: cur.OfficeID, Version: 1, ServerSeq: next(),
 		UpdatedAt: now, UpdatedBy: op.UpdatedBy, Data: string(body)}
-	if err := tx.Create(&rec).Error; err != nil {
-		return err
-	}
+	b.created = append(b.created, rec)
 	current := cur.wire()
 	res.Status, res.Version, res.ServerSeq, res.ConflictID, res.Current = syncapi.StatusConflict, cur.Version, cur.ServerSeq, rec.ID, &current
 	return nil
@@ -182,14 +269,16 @@ func (s *Store) keepRegistry(tx *gorm.DB, id string, raw json.RawMessage) (strin
 	return string(out), err
 }
 
-func (s *Store) logOp(tx *gorm.DB, dev *Device, op syncapi.Op, res syncapi.OpResult, now time.Time) error {
+func (s *Store) logOp(b *pushBatch, dev *Device, op syncapi.Op, res syncapi.OpResult, now time.Time) error {
 	stored := res
 	stored.Current = nil // a replay needs the outcome, not a stale copy
-	b, err := json.Marshal(stored)
+	raw, err := json.Marshal(stored)
 	if err != nil {
 		return err
 	}
-	return tx.Create(&OpLog{DeviceID: dev.ID, OpID: op.OpID, OpSeq: op.OpSeq, Result: string(b), CreatedAt: now}).Error
+	l := OpLog{DeviceID: dev.ID, OpID: op.OpID, OpSeq: op.OpSeq, Result: string(raw), CreatedAt: now}
+	b.seen[op.OpID], b.logs = l, append(b.logs, l)
+	return nil
 }
 
 // Changes returns up to limit records the device may read with server_seq
@@ -201,13 +290,13 @@ func (s *Store) Changes(ctx context.Context, dev *Device, since int64, limit int
 		return nil, err
 	}
 	var rows []Record
-	err = s.db.WithContext(ctx).Where("server_seq > ? AND office_id IN ?", since, offices).
+	err = s.reader().WithContext(ctx).Where("server_seq > ? AND office_id IN ?", since, offices).
 		Order("server_seq").Limit(limit + 1).Find(&rows).Error
 	if err != nil {
 		return nil, err
 	}
 	var head Feed
-	if err := s.db.WithContext(ctx).Where("id = 1").Take(&head).Error; err != nil {
+	if err := s.reader().WithContext(ctx).Where("id = 1").Take(&head).Error; err != nil {
 		return nil, err
 	}
 	out := &syncapi.ChangesResponse{Next: since, Head: head.Seq, Changes: make([]syncapi.Record, 0, min(len(rows), limit))}
@@ -230,7 +319,7 @@ func (s *Store) CanRead(ctx context.Context, dev *Device, hash string) (bool, er
 		return false, err
 	}
 	var n int64
-	err = s.db.WithContext(ctx).Model(&Record{}).Where("ref = ? AND kind = ? AND office_id IN ? AND deleted = ?",
+	err = s.reader().WithContext(ctx).Model(&Record{}).Where("ref = ? AND kind = ? AND office_id IN ? AND deleted = ?",
 		hash, syncapi.KindPhoto, offices, false).Limit(1).Count(&n).Error
 	return n > 0, err
 }

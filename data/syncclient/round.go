@@ -110,36 +110,67 @@ func toOp(e store.OutboxEntry) syncapi.Op {
 }
 
 func (c *Client) pull(ctx context.Context, r *Report) error {
+	state, err := c.st.SyncState(ctx)
+	if err != nil {
+		return err
+	}
+	// The next page is fetched (and decoded) while this one is written to
+	// the local database, on the other core: a first sync of 100,000
+	// records spends most of its time in those writes. A failed apply
+	// cancels the fetch in flight.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cursor := state.Cursor
+	next := c.fetchPage(ctx, cursor)
 	for {
-		state, err := c.st.SyncState(ctx)
-		if err != nil {
-			return err
+		f := <-next
+		if f.err != nil {
+			return f.err
 		}
-		var page syncapi.ChangesResponse
-		path := fmt.Sprintf("/v1/changes?since=%d&limit=%d", state.Cursor, PullLimit)
-		if err := c.call(ctx, http.MethodGet, path, nil, &page); err != nil {
-			return err
-		}
-		if state.Cursor > page.Head {
+		page := f.page
+		if cursor > page.Head {
 			// The server forgot what we had seen: it was restored from a
 			// backup. Start over; pages apply idempotently.
 			if err := c.st.ResetCursor(ctx); err != nil {
 				return err
 			}
+			cursor = 0
+			next = c.fetchPage(ctx, cursor)
 			continue
 		}
-		if page.Next < state.Cursor {
-			return fmt.Errorf("server mengirim kursor mundur (%d < %d)", page.Next, state.Cursor)
+		if page.Next < cursor {
+			return fmt.Errorf("server mengirim kursor mundur (%d < %d)", page.Next, cursor)
 		}
-		n, err := c.st.ApplyChanges(ctx, &page)
+		if page.More {
+			next = c.fetchPage(ctx, page.Next)
+		}
+		n, err := c.st.ApplyChanges(ctx, page)
 		if err != nil {
 			return err
 		}
 		r.Pulled += n
+		cursor = page.Next
 		if !page.More {
 			return nil
 		}
 	}
+}
+
+type fetched struct {
+	page *syncapi.ChangesResponse
+	err  error
+}
+
+// fetchPage asks for the page after since in the background.
+func (c *Client) fetchPage(ctx context.Context, since int64) <-chan fetched {
+	out := make(chan fetched, 1)
+	go func() {
+		var page syncapi.ChangesResponse
+		path := fmt.Sprintf("/v1/changes?since=%d&limit=%d", since, PullLimit)
+		err := c.call(ctx, http.MethodGet, path, nil, &page)
+		out <- fetched{&page, err}
+	}()
+	return out
 }
 
 func (c *Client) uploadPhotos(ctx context.Context, r *Report) error {
