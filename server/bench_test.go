@@ -561,6 +561,43 @@ func postJSON(hc *http.Client, url, token string, in, out any) error {
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
+// BenchmarkPushAlone is one push of 3 new records (HUMASDESK_BENCH_PUSH_OPS)
+// straight to the store,
+// one after another with nothing else running: how long a push holds the
+// feed lock, and so how fast a burst of pushes can drain at best.
+func BenchmarkPushAlone(b *testing.B) {
+	w := newBenchWorld(b, 0)
+	code, _, err := w.st.NewEnrollment(ctx, w.office.ID, time.Hour)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dev, _, _, err := w.st.Enroll(ctx, code, "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	recs := benchRecords(b, 3000)
+	size := 3
+	if v, err := strconv.Atoi(os.Getenv("HUMASDESK_BENCH_PUSH_OPS")); err == nil && v > 0 {
+		size = v
+	}
+	i := 0
+	for b.Loop() {
+		ops := make([]syncapi.Op, size)
+		for j := range ops {
+			r := recs[i%len(recs)]
+			i++
+			raw, _ := json.Marshal(r)
+			ops[j] = syncapi.Op{OpID: data.NewID(), OpSeq: int64(i), Kind: kindOf(r), ID: data.NewID(), OfficeID: w.office.ID,
+				Op: syncapi.OpUpsert, UpdatedAt: time.Now().UTC(), UpdatedBy: "bench", Data: raw}
+		}
+		res, err := w.st.Push(ctx, dev, ops)
+		if err != nil || res[0].Status != syncapi.StatusApplied {
+			b.Fatalf("%+v %v", res, err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/push")
+}
+
 // perOffice sends through the office's own transport and records into the
 // shared meter.
 type perOffice struct {
