@@ -400,10 +400,13 @@ func (b *browser[T, P]) load(top bool) {
 	gen, q, ctx := b.gen, listQuery{b.filter, b.scope}, b.u.ctx()
 	count, page := b.k.count, b.k.page
 	loadLists(func() {
-		n, err := count(ctx, q.f, q.offices)
-		var rows []T
-		if err == nil && n > 0 {
-			rows, err = page(ctx, q.f, q.offices, 0, pageSize)
+		// The first page first: when it is not full it is the whole
+		// result, and the count (a second scan, the slow half of a search
+		// that matches little) is not needed.
+		rows, err := page(ctx, q.f, q.offices, 0, pageSize)
+		n := len(rows)
+		if err == nil && n == pageSize {
+			n, err = count(ctx, q.f, q.offices)
 		}
 		fyne.Do(func() { b.loaded(gen, q, n, rows, err, top) })
 	})
