@@ -217,14 +217,23 @@ func rebuildSearchIndex(db *gorm.DB) error {
 		return err // an older schema has no index yet; its migration fills it
 	}
 	return db.Transaction(func(tx *gorm.DB) error {
-		if err := tx.Exec(`DELETE FROM entries_search`).Error; err != nil {
-			return err
-		}
-		if err := tx.Exec(`INSERT INTO entries_search (rowid, title, location) SELECT rowid, title, location FROM entries`).Error; err != nil {
+		if err := fillSearchIndex(tx); err != nil {
 			return err
 		}
 		return tx.Exec(`INSERT INTO entries_search (entries_search) VALUES ('integrity-check')`).Error
 	})
+}
+
+// fillSearchIndex fills the trigram index again from the entries. In
+// rowid order: FTS5 writes ascending rowids straight into its segments,
+// while rows in the order of a list index (which SQLite would otherwise
+// read them by, as it covers the columns) made it four times slower.
+func fillSearchIndex(tx *gorm.DB) error {
+	if err := tx.Exec(`DELETE FROM entries_search`).Error; err != nil {
+		return err
+	}
+	return tx.Exec(`INSERT INTO entries_search (rowid, title, location)
+		SELECT rowid, title, location FROM entries ORDER BY rowid`).Error
 }
 
 // integrityCheck runs PRAGMA integrity_check and returns its findings as

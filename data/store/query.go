@@ -145,6 +145,10 @@ func (sp listSpec) searchMatch(ctx context.Context, s *Store, f Filter, max int)
 	if match == "" {
 		return "", nil
 	}
+	// Rows written during a bulk load are not in the index until it ends.
+	if bulk, err := s.BulkLoading(ctx); err != nil || bulk {
+		return "", err
+	}
 	var n int
 	err := s.read(ctx).Raw("SELECT count(*) FROM (SELECT 1 FROM "+sp.fts+" WHERE "+sp.fts+" MATCH ? LIMIT ?)",
 		match, max).Scan(&n).Error

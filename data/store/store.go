@@ -93,6 +93,12 @@ func Open(path string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	// Before migrating: a migration may expect the indexes that a bulk
+	// load cut short (a crash mid first sync) had dropped.
+	if err := finishBulkLoad(context.Background(), rw); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("database %s: pemuatan massal yang terputus tidak dapat diselesaikan: %w", path, err)
+	}
 	if err := migrate(context.Background(), rw); err != nil {
 		s.Close()
 		return nil, err

@@ -405,44 +405,71 @@ func upsertRemote(tx *gorm.DB, r syncapi.Record) error {
 // its office and everyone above it; SkippedChanges lists them and
 // RetrySkipped pulls them again (after an upgrade, say).
 func (s *Store) ApplyChanges(ctx context.Context, page *syncapi.ChangesResponse) (applied int, err error) {
+	return s.ApplyDecoded(ctx, DecodeChanges(page))
+}
+
+// DecodedPage is a page of the change feed with its records decoded into
+// their local form: a client decodes the next page on one core while the
+// last is written on the other.
+type DecodedPage struct {
+	page *syncapi.ChangesResponse
+	recs []remote // in feed order
+}
+
+// DecodeChanges decodes the records of a page for ApplyDecoded. It touches
+// no database.
+func DecodeChanges(page *syncapi.ChangesResponse) *DecodedPage {
+	d := &DecodedPage{page: page, recs: make([]remote, len(page.Changes))}
+	for i, r := range page.Changes {
+		d.recs[i].r = r
+		d.recs[i].rec, d.recs[i].err = decodeRemote(r)
+	}
+	return d
+}
+
+// Page is the page as it came from the server.
+func (d *DecodedPage) Page() *syncapi.ChangesResponse { return d.page }
+
+// ApplyDecoded is ApplyChanges of a page already decoded.
+func (s *Store) ApplyDecoded(ctx context.Context, d *DecodedPage) (applied int, err error) {
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		applied = 0
 		var skipped []SkippedChange
 		skip := func(r syncapi.Record, err error) {
 			skipped = append(skipped, SkippedChange{Kind: r.Kind, ID: r.ID, ServerSeq: r.ServerSeq, Reason: err.Error()})
 		}
-		queued, err := pendingAmong(tx, page.Changes)
+		queued, err := pendingAmong(tx, d.page.Changes)
 		if err != nil {
 			return err
 		}
-		// Decoded, then written a kind at a time in multi-row statements:
-		// a statement per record made a first sync of 100,000 records take
-		// half a minute (parsing, and the entries' full-text index, which
+		// Written a kind at a time in multi-row statements: a statement
+		// per record made a first sync of 100,000 records take half a
+		// minute (parsing, and the entries' full-text index, which
 		// flushes at every statement). Offices go first and one by one:
 		// every other record points at its office (a foreign key).
 		var offices []remote
 		byKind := map[string][]remote{}
 		var kinds []string
-		for _, r := range page.Changes {
+		for _, one := range d.recs {
+			r := one.r
 			if queued[r.Kind+"\x00"+r.ID] {
 				continue
 			}
-			rec, err := decodeRemote(r)
 			switch {
-			case err != nil:
-				skip(r, err)
+			case one.err != nil:
+				skip(r, one.err)
 				continue
-			case rec == nil: // a kind this build does not know
+			case one.rec == nil: // a kind this build does not know
 				applied++
 				continue
 			case r.Kind == syncapi.KindOffice:
-				offices = append(offices, remote{r, rec})
+				offices = append(offices, one)
 				continue
 			}
 			if byKind[r.Kind] == nil {
 				kinds = append(kinds, r.Kind)
 			}
-			byKind[r.Kind] = append(byKind[r.Kind], remote{r, rec})
+			byKind[r.Kind] = append(byKind[r.Kind], one)
 		}
 		groups := make([][]remote, 0, len(offices)+len(kinds))
 		for _, o := range offices {
@@ -483,7 +510,7 @@ func (s *Store) ApplyChanges(ctx context.Context, page *syncapi.ChangesResponse)
 			return err
 		}
 		return tx.Clauses(clause.OnConflict{UpdateAll: true}).
-			Create(&setting{settingCursor, strconv.FormatInt(page.Next, 10)}).Error
+			Create(&setting{settingCursor, strconv.FormatInt(d.page.Next, 10)}).Error
 	})
 	return applied, err
 }
@@ -492,10 +519,12 @@ func (s *Store) ApplyChanges(ctx context.Context, page *syncapi.ChangesResponse)
 // under SQLite's 32,766 bound parameters for the widest table.
 const upsertRows = 50
 
-// remote is a pulled record and its decoded local form.
+// remote is a pulled record and its decoded local form, or why it has
+// none.
 type remote struct {
 	r   syncapi.Record
 	rec data.Record
+	err error
 }
 
 // decodeRemote is the local record of a pulled one, with the server's

@@ -31,7 +31,7 @@ func (r Report) String() string {
 // Batch sizes of a round.
 var (
 	PushBatch = 200
-	PullLimit = 500
+	PullLimit = syncapi.MaxPullLimit
 )
 
 // Sync runs one full round. Photos go up first, so that another device
@@ -109,12 +109,12 @@ func toOp(e store.OutboxEntry) syncapi.Op {
 		BaseVersion: e.BaseVersion, UpdatedAt: meta.UpdatedAt, UpdatedBy: meta.UpdatedBy, Data: []byte(e.Payload)}
 }
 
-func (c *Client) pull(ctx context.Context, r *Report) error {
+func (c *Client) pull(ctx context.Context, r *Report) (err error) {
 	state, err := c.st.SyncState(ctx)
 	if err != nil {
 		return err
 	}
-	// The next page is fetched (and decoded) while this one is written to
+	// The next page is fetched and decoded while this one is written to
 	// the local database, on the other core: a first sync of 100,000
 	// records spends most of its time in those writes. A failed apply
 	// cancels the fetch in flight.
@@ -122,12 +122,20 @@ func (c *Client) pull(ctx context.Context, r *Report) error {
 	defer cancel()
 	cursor := state.Cursor
 	next := c.fetchPage(ctx, cursor)
+	bulk := false
+	defer func() {
+		if bulk {
+			// Also after a failure or a cancel: the indexes must be
+			// whole again for the user's next search.
+			err = errors.Join(err, c.st.EndBulkLoad(context.WithoutCancel(ctx)))
+		}
+	}()
 	for {
 		f := <-next
 		if f.err != nil {
 			return f.err
 		}
-		page := f.page
+		page := f.page.Page()
 		if cursor > page.Head {
 			// The server forgot what we had seen: it was restored from a
 			// backup. Start over; pages apply idempotently.
@@ -144,7 +152,15 @@ func (c *Client) pull(ctx context.Context, r *Report) error {
 		if page.More {
 			next = c.fetchPage(ctx, page.Next)
 		}
-		n, err := c.st.ApplyChanges(ctx, page)
+		// A whole feed from the start, as on a new device: indexes are
+		// built once at the end rather than kept up row by row.
+		if cursor == 0 && page.More && !bulk {
+			if err := c.st.BeginBulkLoad(ctx); err != nil {
+				return err
+			}
+			bulk = true
+		}
+		n, err := c.st.ApplyDecoded(ctx, f.page)
 		if err != nil {
 			return err
 		}
@@ -157,18 +173,22 @@ func (c *Client) pull(ctx context.Context, r *Report) error {
 }
 
 type fetched struct {
-	page *syncapi.ChangesResponse
+	page *store.DecodedPage
 	err  error
 }
 
-// fetchPage asks for the page after since in the background.
+// fetchPage asks for the page after since, and decodes its records, in
+// the background.
 func (c *Client) fetchPage(ctx context.Context, since int64) <-chan fetched {
 	out := make(chan fetched, 1)
 	go func() {
 		var page syncapi.ChangesResponse
 		path := fmt.Sprintf("/v1/changes?since=%d&limit=%d", since, PullLimit)
-		err := c.call(ctx, http.MethodGet, path, nil, &page)
-		out <- fetched{&page, err}
+		if err := c.call(ctx, http.MethodGet, path, nil, &page); err != nil {
+			out <- fetched{nil, err}
+			return
+		}
+		out <- fetched{store.DecodeChanges(&page), nil}
 	}()
 	return out
 }
