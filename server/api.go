@@ -144,7 +144,12 @@ func (a *API) changes(w http.ResponseWriter, r *http.Request, dev *Device) {
 		a.internal(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, resp)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	if err := syncapi.WriteChanges(w, resp); err != nil {
+		// Mid-answer: the device sees a cut reply and asks again.
+		a.log.Warn("changes not written", "path", r.URL.Path, "err", err)
+	}
 }
 
 func (a *API) push(w http.ResponseWriter, r *http.Request, dev *Device) {
