@@ -12,10 +12,10 @@ import (
 // A bulk load is how a device takes in a large part of the feed at once,
 // typically its first sync of an office's 100,000 records. Kept up row by
 // row, the list indexes of entries and drafts and the entries' trigram
-// index cost two thirds of such a sync (each page of 500 records touches
+// index cost two thirds of such a sync (each page of records touches
 // pages all over six b-trees, and the trigram index flushes at every
-// statement); built once from the finished tables they cost a second. So
-// BeginBulkLoad drops them, and EndBulkLoad builds them again.
+// statement); built once from the finished tables they cost about a
+// second. So BeginBulkLoad drops them, and EndBulkLoad builds them again.
 //
 // The statements that rebuild them are read from the schema itself and
 // kept, in the transaction that drops them, in a setting: a device that
@@ -31,11 +31,6 @@ const settingBulkLoad = "bulk_load"
 // bulkTables are the tables whose secondary indexes a bulk load drops:
 // the large ones. The primary keys stay, which the upserts need.
 var bulkTables = []string{"entries", "drafts"}
-
-// BulkThreshold is how many changes a device must be behind the feed for
-// a pull to be a bulk load: below it, keeping the indexes up row by row
-// costs less than building them again over the whole table.
-const BulkThreshold = 10_000
 
 // BeginBulkLoad drops the list and search indexes of the large tables
 // until EndBulkLoad. It does nothing when a bulk load is already under
