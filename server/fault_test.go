@@ -22,10 +22,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/glebarez/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
-
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 	"github.com/humasdesk/humasdesk/data/syncapi"
@@ -712,16 +708,7 @@ func TestClientKilledMidPull(t *testing.T) {
 	// the file beside it), so that each lands mid-pull however fast the
 	// machine is: at a random cursor, then a random 0–3 ms later, inside
 	// the next page's transaction or between two of them.
-	cursorDB, err := gorm.Open(sqlite.Open(path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"),
-		&gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if db, err := cursorDB.DB(); err == nil {
-			db.Close()
-		}
-	}()
+	cursorDB := openReadOnly(t, path)
 	cursor := func() int64 {
 		var v string
 		cursorDB.Raw("SELECT value FROM settings WHERE key = 'sync_cursor'").Scan(&v)

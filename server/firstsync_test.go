@@ -10,10 +10,6 @@ import (
 	gosync "sync"
 	"testing"
 
-	"github.com/glebarez/sqlite"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
-
 	"github.com/humasdesk/humasdesk/data/store"
 	"github.com/humasdesk/humasdesk/data/syncclient"
 )
@@ -21,18 +17,8 @@ import (
 // schemaOf lists the tables, indexes and triggers of a database file.
 func schemaOf(t testing.TB, path string) []string {
 	t.Helper()
-	db, err := gorm.Open(sqlite.Open(path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"),
-		&gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if sqlDB, err := db.DB(); err == nil {
-			sqlDB.Close()
-		}
-	}()
 	var rows []struct{ Type, Name, SQL string }
-	if err := db.Raw(`SELECT type, name, coalesce(sql, '') AS sql FROM sqlite_master ORDER BY type, name`).
+	if err := openReadOnly(t, path).Raw(`SELECT type, name, coalesce(sql, '') AS sql FROM sqlite_master ORDER BY type, name`).
 		Scan(&rows).Error; err != nil {
 		t.Fatal(err)
 	}

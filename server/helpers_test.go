@@ -158,16 +158,7 @@ func rowsOf[T any, P interface {
 // read with a separate read-only connection.
 func replicaView(t testing.TB, ls *store.Store) map[string]recView {
 	t.Helper()
-	db, err := gorm.Open(sqlite.Open(ls.Path()+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"),
-		&gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if sqlDB, err := db.DB(); err == nil {
-			sqlDB.Close()
-		}
-	}()
+	db := openReadOnly(t, ls.Path())
 	out := map[string]recView{}
 	for _, tb := range localTables {
 		recs, err := tb.rows(db.Table(tb.table))
@@ -184,6 +175,23 @@ func replicaView(t testing.TB, ls *store.Store) map[string]recView {
 		}
 	}
 	return out
+}
+
+// openReadOnly opens a database file beside whoever else has it open, for
+// reading only, until the test ends.
+func openReadOnly(t testing.TB, path string) *gorm.DB {
+	t.Helper()
+	db, err := gorm.Open(sqlite.Open(path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"),
+		&gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if sqlDB, err := db.DB(); err == nil {
+			sqlDB.Close()
+		}
+	})
+	return db
 }
 
 // diffViews lists how got differs from want, empty when they are equal.
