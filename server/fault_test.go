@@ -749,6 +749,14 @@ func TestClientKilledMidPull(t *testing.T) {
 			t.Logf("attempt %d: the helper finished before the kill", attempt)
 		} else if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
 			t.Fatalf("helper failed by itself: %v\n%s", waitErr, out.String())
+		} else if attempt == 0 {
+			// The first attempt is a first sync: killed inside its bulk
+			// load, which the next Open must finish.
+			var pending int
+			cursorDB.Raw("SELECT count(*) FROM settings WHERE key = 'bulk_load'").Scan(&pending)
+			if pending != 1 {
+				t.Fatalf("the first kill (cursor %d) did not land inside a bulk load", cursor())
+			}
 		}
 
 		// The replica is exactly the feed up to the stored cursor.
@@ -760,8 +768,7 @@ func TestClientKilledMidPull(t *testing.T) {
 		cursors = append(cursors, st.Cursor)
 		got := replicaView(t, ls)
 		ls.Close()
-		// The first attempt is killed inside the first sync's bulk load;
-		// opening the database has finished it.
+		// Opening the database has finished a bulk load cut short.
 		assertSchemaWhole(t, path)
 		want := map[string]recView{}
 		for id, v := range feed {

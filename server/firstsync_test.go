@@ -138,3 +138,30 @@ func TestFirstSyncIsABulkLoad(t *testing.T) {
 		})
 	}
 }
+
+// A bulk load left over (its end failed, or another process began it) is
+// ended by the next sync round, even one that is not a first sync.
+func TestLeftoverBulkLoadEndsWithTheNextRound(t *testing.T) {
+	w := newWorld(t)
+	a := w.device(w.a)
+	if err := a.SaveEntry(ctx, entry("Klarifikasi hoaks di Distrik Kurulu")); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, a)
+	if err := a.BeginBulkLoad(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SaveEntry(ctx, entry("Sosialisasi di Distrik Asologaima")); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, a)
+	if loading, err := a.BulkLoading(ctx); err != nil || loading {
+		t.Fatalf("after a round BulkLoading = %v, %v", loading, err)
+	}
+	assertSchemaWhole(t, a.Path())
+	for _, q := range []string{"Kurulu", "Asologaima"} {
+		if n, err := a.CountEntries(ctx, store.Filter{Query: q}); err != nil || n != 1 {
+			t.Errorf("search %q: %d (%v), want 1", q, n, err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -42,18 +43,20 @@ func (s *Store) BeginBulkLoad(ctx context.Context) error {
 		}
 		var objs []struct{ Type, Name, SQL string }
 		// Explicitly created indexes only (sql is NULL for the automatic
-		// ones of primary keys and UNIQUE constraints), and the triggers
-		// that keep the trigram index.
+		// ones of primary keys and UNIQUE constraints), unique ones kept
+		// (they enforce a rule), and the triggers that keep the trigram
+		// index.
 		err := tx.Raw(`SELECT type, name, sql FROM sqlite_master
 			WHERE sql IS NOT NULL AND tbl_name IN ? AND
-				(type = 'index' OR (type = 'trigger' AND sql LIKE '%entries_search%'))
+				((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE %') OR
+				 (type = 'trigger' AND sql LIKE '%entries_search%'))
 			ORDER BY type, name`, bulkTables).Scan(&objs).Error
 		if err != nil {
 			return err
 		}
 		undo := make([]string, 0, len(objs))
 		for _, o := range objs {
-			if err := tx.Exec(fmt.Sprintf(`DROP %s "%s"`, o.Type, o.Name)).Error; err != nil {
+			if err := tx.Exec(fmt.Sprintf(`DROP %s "%s"`, o.Type, strings.ReplaceAll(o.Name, `"`, `""`))).Error; err != nil {
 				return err
 			}
 			undo = append(undo, o.SQL)
@@ -73,9 +76,11 @@ func (s *Store) EndBulkLoad(ctx context.Context) error {
 }
 
 // BulkLoading tells whether a bulk load is under way (in any process).
-func (s *Store) BulkLoading(ctx context.Context) (bool, error) {
+func (s *Store) BulkLoading(ctx context.Context) (bool, error) { return bulkLoading(s.read(ctx)) }
+
+func bulkLoading(db *gorm.DB) (bool, error) {
 	var n int
-	err := s.read(ctx).Raw(`SELECT count(*) FROM settings WHERE key = ?`, settingBulkLoad).Scan(&n).Error
+	err := db.Raw(`SELECT count(*) FROM settings WHERE key = ?`, settingBulkLoad).Scan(&n).Error
 	return n > 0, err
 }
 

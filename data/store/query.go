@@ -99,23 +99,37 @@ func (sp listSpec) where(db *gorm.DB, f Filter, match string) *gorm.DB {
 }
 
 func list[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offset, limit int) ([]T, error) {
-	match, err := sp.searchMatch(ctx, s, f, ftsPageMax)
-	if err != nil {
-		return nil, err
-	}
 	var out []T
-	err = sp.where(s.read(ctx), f, match).Order(sp.order).Offset(offset).Limit(limit).Find(&out).Error
+	err := sp.read(ctx, s, f, ftsPageMax, func(db *gorm.DB, match string) error {
+		return sp.where(db, f, match).Order(sp.order).Offset(offset).Limit(limit).Find(&out).Error
+	})
 	return out, err
 }
 
 func count(ctx context.Context, s *Store, sp listSpec, f Filter) (int, error) {
-	match, err := sp.searchMatch(ctx, s, f, ftsCountMax)
-	if err != nil {
-		return 0, err
-	}
 	var n int64
-	err = sp.where(s.read(ctx), f, match).Count(&n).Error
+	err := sp.read(ctx, s, f, ftsCountMax, func(db *gorm.DB, match string) error {
+		return sp.where(db, f, match).Count(&n).Error
+	})
 	return int(n), err
+}
+
+// read runs fn with the handle to read with and the trigram query to
+// search f with (see searchMatch). A search that may use the index reads in
+// one transaction, so that the check for a bulk load, the probe and the
+// query itself see the same moment: a bulk load beginning in between
+// would otherwise leave its rows out of the index the query then trusts.
+func (sp listSpec) read(ctx context.Context, s *Store, f Filter, max int, fn func(db *gorm.DB, match string) error) error {
+	if sp.fts == "" || trigramQuery(f.Query) == "" {
+		return fn(s.read(ctx), "")
+	}
+	return s.read(ctx).Transaction(func(tx *gorm.DB) error {
+		match, err := sp.searchMatch(tx, f, max)
+		if err != nil {
+			return err
+		}
+		return fn(tx, match)
+	})
 }
 
 // A search of entries goes through the trigram index when the words are
@@ -137,7 +151,7 @@ var (
 // to search with LIKE alone: for a table without a trigram index, a
 // search without a word of three letters or more (trigrams need three),
 // or words found in max rows or more.
-func (sp listSpec) searchMatch(ctx context.Context, s *Store, f Filter, max int) (string, error) {
+func (sp listSpec) searchMatch(db *gorm.DB, f Filter, max int) (string, error) {
 	if sp.fts == "" {
 		return "", nil
 	}
@@ -146,11 +160,11 @@ func (sp listSpec) searchMatch(ctx context.Context, s *Store, f Filter, max int)
 		return "", nil
 	}
 	// Rows written during a bulk load are not in the index until it ends.
-	if bulk, err := s.BulkLoading(ctx); err != nil || bulk {
+	if bulk, err := bulkLoading(db); err != nil || bulk {
 		return "", err
 	}
 	var n int
-	err := s.read(ctx).Raw("SELECT count(*) FROM (SELECT 1 FROM "+sp.fts+" WHERE "+sp.fts+" MATCH ? LIMIT ?)",
+	err := db.Raw("SELECT count(*) FROM (SELECT 1 FROM "+sp.fts+" WHERE "+sp.fts+" MATCH ? LIMIT ?)",
 		match, max).Scan(&n).Error
 	if err != nil || n >= max {
 		return "", err

@@ -61,7 +61,7 @@ func TestSearchPaths(t *testing.T) {
 	check := func(label string) {
 		t.Helper()
 		for _, forced := range []int{4000, 0} { // through the index, then LIKE alone
-			ftsCountMax, ftsPageMax = forced, forced
+			defer setFTSBounds(forced)()
 			for _, q := range queries {
 				n, err := s.CountEntries(ctx, Filter{Query: q})
 				if err != nil {
@@ -76,7 +76,6 @@ func TestSearchPaths(t *testing.T) {
 				}
 			}
 		}
-		ftsCountMax, ftsPageMax = 15000, 4000
 	}
 	check("new")
 

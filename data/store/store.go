@@ -94,11 +94,10 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	// Before migrating: a migration may expect the indexes that a bulk
-	// load cut short (a crash mid first sync) had dropped.
-	if err := finishBulkLoad(context.Background(), rw); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("database %s: pemuatan massal yang terputus tidak dapat diselesaikan: %w", path, err)
-	}
+	// load cut short (a crash mid first sync) had dropped. If that fails
+	// (a full disk, say), the data is still whole and every query still
+	// answers, only slower; the next sync round tries again.
+	_ = finishBulkLoad(context.Background(), rw)
 	if err := migrate(context.Background(), rw); err != nil {
 		s.Close()
 		return nil, err

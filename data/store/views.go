@@ -57,13 +57,11 @@ func listIn[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offices
 	if len(offices) == 0 {
 		return list[T](ctx, s, sp, f, offset, limit)
 	}
-	match, err := sp.searchMatch(ctx, s, f, ftsPageMax)
-	if err != nil {
-		return nil, err
-	}
 	var out []T
-	err = inOffices(sp.where(s.read(ctx), f, match), offices, match).
-		Order(sp.order).Offset(offset).Limit(limit).Find(&out).Error
+	err := sp.read(ctx, s, f, ftsPageMax, func(db *gorm.DB, match string) error {
+		return inOffices(sp.where(db, f, match), offices, match).
+			Order(sp.order).Offset(offset).Limit(limit).Find(&out).Error
+	})
 	return out, err
 }
 
@@ -71,12 +69,10 @@ func countIn(ctx context.Context, s *Store, sp listSpec, f Filter, offices []str
 	if len(offices) == 0 {
 		return count(ctx, s, sp, f)
 	}
-	match, err := sp.searchMatch(ctx, s, f, ftsCountMax)
-	if err != nil {
-		return 0, err
-	}
 	var n int64
-	err = inOffices(sp.where(s.read(ctx), f, match), offices, match).Count(&n).Error
+	err := sp.read(ctx, s, f, ftsCountMax, func(db *gorm.DB, match string) error {
+		return inOffices(sp.where(db, f, match), offices, match).Count(&n).Error
+	})
 	return int(n), err
 }
 

@@ -121,12 +121,19 @@ func (c *Client) pull(ctx context.Context, r *Report) (err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	cursor := state.Cursor
+	// A bulk load left over (its end failed, or another process began
+	// it) is ended with this round.
+	bulk, err := c.st.BulkLoading(ctx)
+	if err != nil {
+		return err
+	}
 	next := c.fetchPage(ctx, cursor)
-	bulk := false
 	defer func() {
 		if bulk {
 			// Also after a failure or a cancel: the indexes must be
-			// whole again for the user's next search.
+			// whole again for the user's next search. The fetch in
+			// flight is of no more use.
+			cancel()
 			err = errors.Join(err, c.st.EndBulkLoad(context.WithoutCancel(ctx)))
 		}
 	}()
