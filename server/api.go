@@ -1,6 +1,7 @@
 package server
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/humasdesk/humasdesk/data/syncapi"
@@ -145,11 +147,56 @@ func (a *API) changes(w http.ResponseWriter, r *http.Request, dev *Device) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
+	w.Header().Add("Vary", "Accept-Encoding")
+	var out io.Writer = w
+	if pageBytes(resp) >= gzipMinBytes && acceptsGzip(r) {
+		zw := gzipWriters.Get().(*gzip.Writer)
+		zw.Reset(w)
+		defer func() {
+			zw.Close()
+			gzipWriters.Put(zw)
+		}()
+		w.Header().Set("Content-Encoding", "gzip")
+		out = zw
+	}
 	w.WriteHeader(http.StatusOK)
-	if err := syncapi.WriteChanges(w, resp); err != nil {
+	if err := syncapi.WriteChanges(out, resp); err != nil {
 		// Mid-answer: the device sees a cut reply and asks again.
 		a.log.Warn("changes not written", "path", r.URL.Path, "err", err)
 	}
+}
+
+// gzipMinBytes is the size of page worth gzipping: below it the bytes
+// saved are few and the compressor's fixed cost per answer (it clears
+// its tables) is most of a small pull's CPU.
+const gzipMinBytes = 16 << 10
+
+// pageBytes estimates the size of a page of changes as JSON.
+func pageBytes(p *syncapi.ChangesResponse) int {
+	n := 0
+	for _, r := range p.Changes {
+		n += len(r.Data) + 200 // the envelope
+	}
+	return n
+}
+
+// gzipWriters are reused: each holds some 800 KB of compressor state.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return zw
+}}
+
+// acceptsGzip tells whether the request accepts a gzipped answer. Pages of
+// changes are gzipped at the fastest level: 1.4 MB of JSON for 1,000
+// records becomes about 0.15 MB in some 8 ms (docs/SYNC.md).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			return strings.ReplaceAll(strings.TrimSpace(params), " ", "") != "q=0"
+		}
+	}
+	return false
 }
 
 func (a *API) push(w http.ResponseWriter, r *http.Request, dev *Device) {
