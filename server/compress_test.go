@@ -116,8 +116,7 @@ func (e *encodingWatcher) RoundTrip(r *http.Request) (*http.Response, error) {
 // this machine or the local network does not. Both end up equal to the
 // server.
 func TestPullCompressedOverTheInternetOnly(t *testing.T) {
-	defer func(was int) { syncclient.PullLimit = was }(syncclient.PullLimit)
-	syncclient.PullLimit = 40
+	setPullLimit(t, 40)
 	w := newWorld(t)
 	a := w.device(w.a)
 	for i := range 150 {

@@ -44,6 +44,13 @@ func assertSchemaWhole(t testing.TB, path string) {
 	}
 }
 
+// setPullLimit makes the test's clients pull pages of n changes.
+func setPullLimit(t *testing.T, n int) {
+	was := syncclient.PullLimit
+	syncclient.PullLimit = n
+	t.Cleanup(func() { syncclient.PullLimit = was })
+}
+
 // pullWatcher is an HTTP transport that notes whether the device was in
 // a bulk load while it fetched each page after the first, and fails the
 // page numbered failAt (from 1; 0: none).
@@ -84,8 +91,7 @@ func (p *pullWatcher) RoundTrip(r *http.Request) (*http.Response, error) {
 // fails midway ends the bulk load too, and the next round (no longer a
 // first sync) brings the rest.
 func TestFirstSyncIsABulkLoad(t *testing.T) {
-	defer func(was int) { syncclient.PullLimit = was }(syncclient.PullLimit)
-	syncclient.PullLimit = 20
+	setPullLimit(t, 20)
 	w := newWorld(t)
 	a := w.device(w.a)
 	for i := range 150 {
