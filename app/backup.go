@@ -114,23 +114,17 @@ func backupFileName(t time.Time) string {
 
 // chooseBackup asks where to save the copy.
 func (c *backupCard) chooseBackup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			c.u.showError(lang.L("Could not open the file"), err)
-			return
-		}
-		if w == nil { // cancelled
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // Backup replaces the file the dialog made
-		c.backupTo(path)
-	}, c.u.win)
-	d.SetFileName(backupFileName(time.Now()))
-	if l := c.startFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	title := lang.L("Could not open the file")
+	c.u.chooseSave(fileChoice{errTitle: title, name: backupFileName(time.Now()), dir: c.startFolder()},
+		func(w fyne.URIWriteCloser) {
+			w.Close() // Backup replaces the file the dialog made
+			path, err := localPath(w.URI())
+			if err != nil {
+				c.u.showError(title, err)
+				return
+			}
+			c.backupTo(path)
+		})
 }
 
 func (c *backupCard) startFolder() fyne.ListableURI {
@@ -193,22 +187,16 @@ func (c *backupCard) backupTo(path string) <-chan struct{} {
 
 // chooseRestore asks for a backup file.
 func (c *backupCard) chooseRestore() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			c.u.showError(lang.L("Could not open the file"), err)
-			return
-		}
-		if r == nil { // cancelled
-			return
-		}
-		path := r.URI().Path()
+	title := lang.L("Could not open the file")
+	c.u.chooseOpen(fileChoice{errTitle: title, dir: c.startFolder()}, func(r fyne.URIReadCloser) {
 		r.Close()
+		path, err := localPath(r.URI())
+		if err != nil {
+			c.u.showError(title, err)
+			return
+		}
 		c.inspect(path)
-	}, c.u.win)
-	if l := c.startFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	})
 }
 
 // inspect checks the file at path in the background and asks whether to

@@ -294,31 +294,20 @@ func (v *exportView) chooseFile() {
 		v.u.showError(lang.L("Could not export the report"), err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.u.showError(lang.L("Could not export the report"), err)
-			return
-		}
-		if w == nil { // cancelled
-			return
-		}
+	title := lang.L("Could not export the report")
+	choice := fileChoice{errTitle: title, name: v.fileName(), exts: []string{"." + v.formatCode()},
+		dir: v.startDir(), size: fyne.NewSize(860, 560)}
+	v.u.chooseSave(choice, func(w fyne.URIWriteCloser) {
 		// The dialog opened (and emptied) the file; the report is written
 		// beside it and renamed over it, so only the name is needed.
 		w.Close()
 		path, err := localPath(w.URI())
 		if err != nil {
-			v.u.showError(lang.L("Could not export the report"), err)
+			v.u.showError(title, err)
 			return
 		}
 		v.exportTo(v.fixExtension(path))
-	}, v.u.win)
-	d.SetFileName(v.fileName())
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + v.formatCode()}))
-	if dir := v.startDir(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	})
 }
 
 // fixExtension follows a name the user typed: a known extension chooses

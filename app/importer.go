@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -119,21 +118,8 @@ func (im *csvImporter) agencyAdvice() string {
 
 // chooseFile asks for the CSV file and previews it.
 func (im *csvImporter) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			im.u.showError(lang.L("Could not open the file"), err)
-			return
-		}
-		if r == nil { // cancelled
-			return
-		}
-		im.load(r.URI().Name(), r)
-	}, im.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt"}))
-	if dir := startFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Show()
+	im.u.chooseOpen(fileChoice{errTitle: lang.L("Could not open the file"), exts: []string{".csv", ".CSV", ".txt"}},
+		func(r fyne.URIReadCloser) { im.load(r.URI().Name(), r) })
 }
 
 // load reads the file and previews it in the background, then shows the
@@ -418,28 +404,17 @@ func (im *csvImporter) runImport() <-chan struct{} {
 
 // chooseTemplateFile asks where to save the template of this kind.
 func (im *csvImporter) chooseTemplateFile() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			im.u.showError(lang.L("Could not save the template"), err)
-			return
-		}
-		if w == nil { // cancelled
-			return
-		}
-		if err := im.writeTemplate(w); err != nil {
-			im.u.showError(lang.L("Could not save the template"), err)
-			return
-		}
-		dialog.ShowInformation(lang.L("Template saved"),
-			lang.L("The template was saved as {{.Path}}. Fill it in, for example in Excel, and import it.",
-				map[string]any{"Path": uriText(w.URI())}), im.u.win)
-	}, im.u.win)
-	d.SetFileName(csvimport.TemplateName(im.kind))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	if dir := startFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Show()
+	title := lang.L("Could not save the template")
+	im.u.chooseSave(fileChoice{errTitle: title, name: csvimport.TemplateName(im.kind), exts: []string{".csv"}},
+		func(w fyne.URIWriteCloser) {
+			if err := im.writeTemplate(w); err != nil {
+				im.u.showError(title, err)
+				return
+			}
+			dialog.ShowInformation(lang.L("Template saved"),
+				lang.L("The template was saved as {{.Path}}. Fill it in, for example in Excel, and import it.",
+					map[string]any{"Path": uriText(w.URI())}), im.u.win)
+		})
 }
 
 // writeTemplate writes the template of this kind to w and closes it.

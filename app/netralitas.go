@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -313,49 +312,27 @@ func (s *netralitasSettings) confirmReset() {
 }
 
 func (s *netralitasSettings) chooseExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.u.showError(lang.L("Could not save the file"), err)
-			return
-		}
-		if w == nil { // cancelled
-			return
-		}
-		err = s.exportTerms(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			s.u.showError(lang.L("Could not save the file"), err)
-			return
-		}
-		s.termsStatus.SetText(lang.L("The list was saved as {{.Path}}.", map[string]any{"Path": uriText(w.URI())}))
-	}, s.u.win)
-	d.SetFileName("istilah-netralitas.txt")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt"}))
-	if dir := startFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Show()
+	title := lang.L("Could not save the file")
+	s.u.chooseSave(fileChoice{errTitle: title, name: "istilah-netralitas.txt", exts: []string{".txt"}},
+		func(w fyne.URIWriteCloser) {
+			err := s.exportTerms(w)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				s.u.showError(title, err)
+				return
+			}
+			s.termsStatus.SetText(lang.L("The list was saved as {{.Path}}.", map[string]any{"Path": uriText(w.URI())}))
+		})
 }
 
 func (s *netralitasSettings) chooseImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.u.showError(lang.L("Could not open the file"), err)
-			return
-		}
-		if r == nil { // cancelled
-			return
-		}
-		defer r.Close()
-		s.importTerms(r)
-	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".TXT"}))
-	if dir := startFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Show()
+	s.u.chooseOpen(fileChoice{errTitle: lang.L("Could not open the file"), exts: []string{".txt", ".TXT"}},
+		func(r fyne.URIReadCloser) {
+			defer r.Close()
+			s.importTerms(r)
+		})
 }
 
 // checkSettingsChanged checks the draft in the Konten form again after the

@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	xdraw "golang.org/x/image/draw"
@@ -260,14 +259,9 @@ func thumbnail(path string, px int) (image.Image, error) {
 
 // choose asks for a JPEG or PNG file and attaches it.
 func (p *photoList) choose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			p.u.showError(lang.L("Could not open the file"), err)
-			return
-		}
-		if r == nil { // cancelled
-			return
-		}
+	choice := fileChoice{errTitle: lang.L("Could not open the file"),
+		exts: []string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}}
+	p.u.chooseOpen(choice, func(r fyne.URIReadCloser) {
 		r.Close() // the store reads the file itself, by its path
 		path, err := localPath(r.URI())
 		if err != nil {
@@ -275,12 +269,7 @@ func (p *photoList) choose() {
 			return
 		}
 		p.attach(path)
-	}, p.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}))
-	if dir := startFolder(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Show()
+	})
 }
 
 // attach copies the file into the photo folder and lists it, in the

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -213,24 +212,16 @@ func (o *officeForm) logoRow() fyne.CanvasObject {
 // chooseLogo asks for a PNG or JPEG file. The file is only read here; the
 // store checks that it is an image when the profile is saved.
 func (o *officeForm) chooseLogo() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			o.u.showError(lang.L("Could not open the file"), err)
-			return
-		}
-		if r == nil { // cancelled
-			return
-		}
+	title := lang.L("Could not open the file")
+	o.u.chooseOpen(fileChoice{errTitle: title, exts: []string{".png", ".jpg", ".jpeg"}}, func(r fyne.URIReadCloser) {
 		defer r.Close()
 		b, err := readLogo(r)
 		if err != nil {
-			o.u.showError(lang.L("Could not open the file"), err)
+			o.u.showError(title, err)
 			return
 		}
 		o.setLogo(b)
-	}, o.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	d.Show()
+	})
 }
 
 // readLogo reads at most maxLogo bytes and refuses anything larger.
