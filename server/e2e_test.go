@@ -90,8 +90,11 @@ func sync(t *testing.T, ls *store.Store) syncclient.Report {
 	return rep
 }
 
+// entry is a valid activity as the app stores it (normalised: a one-day
+// activity ends on its start date), fit to push raw.
 func entry(title string) *data.Entry {
-	return &data.Entry{Title: title, ActivityType: "sosialisasi", Strategy: 4, StartDate: data.NewDate(2024, 5, 1)}
+	day := data.NewDate(2024, 5, 1)
+	return &data.Entry{Title: title, ActivityType: "sosialisasi", Strategy: 4, StartDate: day, EndDate: day}
 }
 
 func TestEnrollPushPullAndScope(t *testing.T) {
@@ -432,8 +435,9 @@ func TestKindUnknownToAnOlderServerWaits(t *testing.T) {
 	}
 }
 
-// TestUnstorableRecordDoesNotStopTheFeed: a faulty device pushes an entry
-// the app cannot store (no end date). Other devices set it aside, list it,
+// TestUnstorableRecordDoesNotStopTheFeed: the feed holds an entry the app
+// cannot store (no end date) — stored before the server validated pushes,
+// since it refuses such a push now. Other devices set it aside, list it,
 // and go on receiving everything after it.
 func TestUnstorableRecordDoesNotStopTheFeed(t *testing.T) {
 	w := newWorld(t)
@@ -441,10 +445,13 @@ func TestUnstorableRecordDoesNotStopTheFeed(t *testing.T) {
 	sa, _ := a.SyncState(ctx)
 	bad := data.NewID()
 	body := fmt.Sprintf(`{"id":%q,"office_id":%q,"title":"Rusak","activity_type":"sosialisasi","strategy":4,"start_date":"2024-05-01"}`, bad, w.a.ID)
-	status, out := raw(t, "POST", w.srv.URL+"/v1/push", sa.Token, syncapi.PushRequest{DeviceID: sa.DeviceID, Schema: 1,
-		Ops: []syncapi.Op{{OpID: "bad-1", Kind: "entry", ID: bad, OfficeID: w.a.ID, Op: "upsert", Data: json.RawMessage(body)}}})
-	if status != 200 {
-		t.Fatalf("push: %d %s", status, out)
+	op := syncapi.Op{OpID: "bad-1", Kind: "entry", ID: bad, OfficeID: w.a.ID, Op: "upsert", Data: json.RawMessage(body)}
+	status, out := raw(t, "POST", w.srv.URL+"/v1/push", sa.Token, syncapi.PushRequest{DeviceID: sa.DeviceID, Schema: 1, Ops: []syncapi.Op{op}})
+	if status != 200 || !strings.Contains(string(out), `"rejected"`) || !strings.Contains(string(out), "end_date") {
+		t.Fatalf("push of an entry without an end date: %d %s", status, out)
+	}
+	if err := server.StoreUnchecked(w.st, op); err != nil { // as an older server did
+		t.Fatal(err)
 	}
 	good := entry("Sesudah data rusak")
 	a.SaveEntry(ctx, good)

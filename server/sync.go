@@ -161,10 +161,13 @@ func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, n
 	}
 	res := syncapi.OpResult{OpID: op.OpID}
 	why := reject(op, exists, cur)
+	if why == "" {
+		why = s.authorize(tx, dev, op, exists, cur)
+	}
 	switch {
 	case why != "":
 		res.Status, res.Reason = syncapi.StatusRejected, why
-		res.Retry = !syncapi.KnownKind(op.Kind)
+		res.Retry = !knownKind(op.Kind)
 		// A rejection changed nothing; not logging it lets a resent op be
 		// judged again, e.g. by an upgraded server that knows its kind.
 		return res, nil
@@ -199,6 +202,9 @@ func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, n
 // decoded from JSON are valid UTF-8 but may hold "\u0000"; data is kept
 // raw. A correct client sends neither.
 func unstorable(op syncapi.Op) string {
+	if why := checkEnvelope(op); why != "" {
+		return why
+	}
 	if strings.ContainsRune(op.OpID, 0) || strings.ContainsRune(op.ID, 0) || strings.ContainsRune(op.UpdatedBy, 0) {
 		return "op_id, id dan updated_by tidak boleh memuat karakter NUL"
 	}
@@ -213,7 +219,7 @@ func reject(op syncapi.Op, exists bool, cur Record) string {
 	switch {
 	case op.OpID == "" || op.ID == "":
 		return "op_id dan id wajib diisi"
-	case !syncapi.KnownKind(op.Kind):
+	case !knownKind(op.Kind):
 		return fmt.Sprintf("jenis data %q tidak dikenal server", op.Kind)
 	case op.Op != syncapi.OpUpsert && op.Op != syncapi.OpDelete:
 		return fmt.Sprintf("operasi %q tidak dikenal", op.Op)
@@ -232,7 +238,7 @@ func reject(op syncapi.Op, exists bool, cur Record) string {
 		// office away from every device of it.
 		return "profil kantor tidak dapat dihapus"
 	}
-	return ""
+	return checkRecord(op, exists)
 }
 
 // conflict keeps the server's version and records the losing write as a

@@ -217,23 +217,8 @@ const (
 )
 
 func newRecord(k Kind) data.Record {
-	switch k {
-	case KindAgency:
-		return &data.Agency{}
-	case KindDraft:
-		return &data.Draft{}
-	case KindEntry:
-		return &data.Entry{}
-	case KindPhoto:
-		return &data.Photo{}
-	case KindAudit:
-		return &data.Audit{}
-	case KindStage:
-		return &data.Stage{}
-	case KindTemplate:
-		return &data.Template{}
-	case KindHoax:
-		return &data.Hoax{}
+	if r, ok := data.NewRecord(string(k)); ok {
+		return r
 	}
 	panic("store: unknown kind " + string(k))
 }

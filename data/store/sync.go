@@ -329,11 +329,11 @@ func applied(tx *gorm.DB, e OutboxEntry, res syncapi.OpResult) error {
 	if err := tx.Delete(&OutboxEntry{}, "seq = ?", e.Seq).Error; err != nil {
 		return err
 	}
-	table, ok := kindTables[e.Kind]
-	if !ok {
+	rec := recordOfKind(e.Kind)
+	if rec == nil {
 		return nil
 	}
-	if err := tx.Table(table).Where("id = ? AND version < ?", e.RecordID, res.Version).
+	if err := tx.Table(tableOf(rec)).Where("id = ? AND version < ?", e.RecordID, res.Version).
 		Updates(map[string]any{"version": res.Version, "server_seq": res.ServerSeq}).Error; err != nil {
 		return err
 	}
@@ -351,24 +351,11 @@ func conflicted(tx *gorm.DB, e OutboxEntry, res syncapi.OpResult) error {
 	return upsertRemote(tx, *res.Current)
 }
 
-// kindTables maps the wire kinds this build stores to their tables.
-var kindTables = map[string]string{
-	syncapi.KindOffice: "offices", syncapi.KindAgency: "agencies", syncapi.KindDraft: "drafts",
-	syncapi.KindEntry: "entries", syncapi.KindPhoto: "photos", syncapi.KindConflict: "conflicts",
-	syncapi.KindAudit: "audits", syncapi.KindStage: "stages", syncapi.KindTemplate: "templates", syncapi.KindHoax: "hoaxes",
-}
-
+// recordOfKind is an empty record of a wire kind (data.NewRecord, the one
+// registry of kinds), or nil for a kind this build does not know.
 func recordOfKind(kind string) data.Record {
-	switch kind {
-	case syncapi.KindOffice:
-		return &data.Office{}
-	case syncapi.KindConflict:
-		return &data.Conflict{}
-	}
-	if _, ok := kindTables[kind]; !ok {
-		return nil
-	}
-	return newRecord(Kind(kind))
+	r, _ := data.NewRecord(kind)
+	return r
 }
 
 func pending(tx *gorm.DB, kind, id string) bool {

@@ -107,10 +107,11 @@ func FuzzApplyChanges(f *testing.F) {
 				delete(last, c.Kind+"/"+c.ID)
 			}
 			for _, r := range last {
-				table, ok := kindTables[r.Kind]
-				if !ok || (r.Kind == syncapi.KindDraft && r.ID == pend.ID) {
+				rec := recordOfKind(r.Kind)
+				if rec == nil || (r.Kind == syncapi.KindDraft && r.ID == pend.ID) {
 					continue
 				}
+				table := tableOf(rec)
 				var m data.Meta
 				if err := s.ro.Table(table).Select("id, office_id, version, server_seq, deleted").Where("id = ?", r.ID).Take(&m).Error; err != nil {
 					t.Fatalf("%s %q of an applied page is not stored: %v", r.Kind, r.ID, err)
