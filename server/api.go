@@ -225,22 +225,23 @@ func (a *API) push(w http.ResponseWriter, r *http.Request, dev *Device) {
 	writeJSON(w, http.StatusOK, syncapi.PushResponse{Results: results})
 }
 
+// headAttachment answers like getAttachment without the bytes: 404 for a
+// hash the server does not hold, 403 for one outside the device's scope.
 func (a *API) headAttachment(w http.ResponseWriter, r *http.Request, dev *Device) {
 	hash := r.PathValue("hash")
 	if validHash(hash) != nil {
 		w.WriteHeader(http.StatusBadRequest)
 		return
 	}
-	has, err := a.st.HasAttachment(r.Context(), hash)
-	switch {
-	case err != nil:
-		w.WriteHeader(http.StatusInternalServerError)
-	case !has:
-		w.WriteHeader(http.StatusNotFound)
-	default:
-		w.WriteHeader(http.StatusOK)
+	access, err := a.st.AttachmentAccess(r.Context(), dev, hash)
+	if err != nil {
+		a.internal(w, r, err)
+		return
 	}
+	w.WriteHeader(accessStatus[access])
 }
+
+var accessStatus = map[Access]int{AccessMissing: http.StatusNotFound, AccessDenied: http.StatusForbidden, AccessGranted: http.StatusOK}
 
 func (a *API) getAttachment(w http.ResponseWriter, r *http.Request, dev *Device) {
 	hash := r.PathValue("hash")
@@ -248,13 +249,17 @@ func (a *API) getAttachment(w http.ResponseWriter, r *http.Request, dev *Device)
 		writeError(w, http.StatusBadRequest, "bad_hash", err.Error())
 		return
 	}
-	ok, err := a.st.CanRead(r.Context(), dev, hash)
+	access, err := a.st.AttachmentAccess(r.Context(), dev, hash)
 	if err != nil {
 		a.internal(w, r, err)
 		return
 	}
-	if !ok {
-		writeError(w, http.StatusForbidden, "forbidden", "foto itu bukan milik kantor dalam cakupan perangkat ini")
+	switch access {
+	case AccessMissing:
+		writeError(w, http.StatusNotFound, "not_found", "foto belum diunggah")
+		return
+	case AccessDenied:
+		writeError(w, http.StatusForbidden, "forbidden", "foto itu tidak diunggah oleh kantor dalam cakupan perangkat ini")
 		return
 	}
 	att, err := a.st.Attachment(r.Context(), hash)
@@ -287,7 +292,7 @@ func (a *API) putAttachment(w http.ResponseWriter, r *http.Request, dev *Device)
 		writeError(w, http.StatusBadRequest, "bad_body", "isi permintaan tidak dapat dibaca")
 		return
 	}
-	if err := a.st.PutAttachment(r.Context(), hash, body); err != nil {
+	if err := a.st.PutAttachment(r.Context(), dev, hash, body); err != nil {
 		writeError(w, http.StatusBadRequest, "bad_attachment", err.Error())
 		return
 	}

@@ -194,6 +194,9 @@ func (s *Store) migrate() error {
 	if err := s.db.AutoMigrate(&Office{}, &Device{}, &Enrollment{}, &Record{}, &OpLog{}, &Attachment{}, &Feed{}); err != nil {
 		return fmt.Errorf("migrasi database server gagal: %w", err)
 	}
+	if err := s.migrateUploaders(); err != nil {
+		return fmt.Errorf("migrasi database server gagal: %w", err)
+	}
 	return s.db.Clauses(clause.OnConflict{DoNothing: true}).Create(&Feed{ID: 1}).Error
 }
 

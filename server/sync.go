@@ -316,16 +316,3 @@ func (s *Store) Changes(ctx context.Context, dev *Device, since int64, limit int
 	call(s.hooks.MidChanges)
 	return out, nil
 }
-
-// CanRead reports whether the device may read a photo with this hash: a
-// photo record of an office in its scope names it.
-func (s *Store) CanRead(ctx context.Context, dev *Device, hash string) (bool, error) {
-	offices, err := s.officeTree(ctx, dev.OfficeID)
-	if err != nil {
-		return false, err
-	}
-	var n int64
-	err = s.reader().WithContext(ctx).Model(&Record{}).Where("ref = ? AND kind = ? AND office_id IN ? AND deleted = ?",
-		hash, syncapi.KindPhoto, offices, false).Limit(1).Count(&n).Error
-	return n > 0, err
-}

@@ -214,9 +214,12 @@ func (c *Client) uploadPhotos(ctx context.Context, r *Report) error {
 		head, _ := http.NewRequestWithContext(ctx, http.MethodHead, c.base+path, nil)
 		if resp, err := c.do(head); err == nil {
 			resp.Body.Close()
-		} else if he, ok := err.(*HTTPError); !ok || he.Status != http.StatusNotFound {
+		} else if he, ok := err.(*HTTPError); !ok || (he.Status != http.StatusNotFound && he.Status != http.StatusForbidden) {
 			return err
 		} else {
+			// 404: not there yet; 403: there, but only from offices
+			// outside this one's scope. Uploading the bytes proves this
+			// office holds the photo and lets its scope read it.
 			put, _ := http.NewRequestWithContext(ctx, http.MethodPut, c.base+path, bytes.NewReader(raw))
 			put.Header.Set("Content-Type", p.Mime)
 			resp, err := c.do(put)
