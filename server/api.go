@@ -63,12 +63,12 @@ type ctxKey struct{}
 // authed requires a valid, unrevoked device token.
 func (a *API) authed(h func(http.ResponseWriter, *http.Request, *Device)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		token, ok := bearer(r.Header.Get("Authorization"))
 		if !ok {
 			writeError(w, http.StatusUnauthorized, "unauthorized", "token perangkat tidak ada")
 			return
 		}
-		dev, err := a.st.Authenticate(r.Context(), strings.TrimSpace(token))
+		dev, err := a.st.Authenticate(r.Context(), token)
 		if err != nil {
 			writeError(w, http.StatusUnauthorized, "unauthorized", ErrBadToken.Error())
 			return
@@ -78,6 +78,16 @@ func (a *API) authed(h func(http.ResponseWriter, *http.Request, *Device)) http.H
 		}
 		h(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, dev)), dev)
 	}
+}
+
+// bearer returns the token of an Authorization header of the Bearer
+// scheme; the scheme's name is case-insensitive (RFC 7235, 2.1).
+func bearer(header string) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(header), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	return strings.TrimSpace(token), true
 }
 
 func (a *API) health(w http.ResponseWriter, r *http.Request) {
@@ -299,8 +309,19 @@ func (a *API) putAttachment(w http.ResponseWriter, r *http.Request, dev *Device)
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// internal logs the cause and answers 500 without details.
+// statusClientGone is logged for a request whose client went away before
+// its answer (nginx's 499): nobody reads it, and it is no server error.
+const statusClientGone = 499
+
+// internal logs the cause and answers 500 without details; a failure
+// because the client disconnected (its request's context is canceled) is
+// logged as such instead.
 func (a *API) internal(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		a.log.Info("client gone", "path", r.URL.Path, "err", err, "cause", context.Cause(r.Context()))
+		w.WriteHeader(statusClientGone)
+		return
+	}
 	a.log.Error("internal error", "path", r.URL.Path, "err", err)
 	writeError(w, http.StatusInternalServerError, "internal", "kesalahan server; coba lagi nanti")
 }
