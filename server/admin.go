@@ -112,9 +112,21 @@ var (
 	ErrBadToken = errors.New("token perangkat tidak sah atau sudah dicabut")
 )
 
+// ErrOfficeMismatch refuses a code for another office than the one the
+// installation is enrolled for already, without spending it (409).
+var ErrOfficeMismatch = errors.New("kode pendaftaran ini untuk kantor lain, padahal database perangkat ini sudah terdaftar untuk kantornya; kode tidak terpakai")
+
 // Enroll exchanges a code for a new device of the code's office. The code
 // is spent in the same transaction, so it works once even under races.
 func (s *Store) Enroll(ctx context.Context, code, deviceName string) (*Device, string, *Office, error) {
+	return s.EnrollFor(ctx, code, deviceName, "")
+}
+
+// EnrollFor is Enroll for an installation enrolled already for
+// wantOffice ("" for none): a code of another office is refused with
+// ErrOfficeMismatch before it is spent, since the installation would
+// refuse it and leave an active device nobody uses.
+func (s *Store) EnrollFor(ctx context.Context, code, deviceName, wantOffice string) (*Device, string, *Office, error) {
 	var dev *Device
 	var office Office
 	var token string
@@ -125,6 +137,9 @@ func (s *Store) Enroll(ctx context.Context, code, deviceName string) (*Device, s
 		}
 		if e.UsedAt != nil || time.Now().After(e.ExpiresAt) {
 			return ErrBadCode
+		}
+		if wantOffice != "" && e.OfficeID != wantOffice {
+			return ErrOfficeMismatch
 		}
 		secret := make([]byte, 32)
 		if _, err := rand.Read(secret); err != nil {
@@ -150,6 +165,25 @@ func (s *Store) Enroll(ctx context.Context, code, deviceName string) (*Device, s
 		return nil, "", nil, err
 	}
 	return dev, token, &office, nil
+}
+
+// CancelEnrollment undoes the enrollment of a device its installation
+// could not adopt: the device is revoked and, if it never pushed and its
+// code has not expired, the code can be used again. Nothing else of the
+// device's is touched.
+func (s *Store) CancelEnrollment(ctx context.Context, dev *Device) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		now := time.Now().UTC()
+		if err := tx.Model(&Device{}).Where("id = ? AND revoked_at IS NULL", dev.ID).Update("revoked_at", now).Error; err != nil {
+			return err
+		}
+		var pushed int64
+		if err := tx.Model(&OpLog{}).Where("device_id = ?", dev.ID).Limit(1).Count(&pushed).Error; err != nil || pushed > 0 {
+			return err
+		}
+		return tx.Model(&Enrollment{}).Where("device_id = ? AND expires_at > ?", dev.ID, now).
+			Updates(map[string]any{"used_at": nil, "device_id": ""}).Error
+	})
 }
 
 func hashSecret(secret []byte) []byte {

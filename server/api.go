@@ -29,6 +29,7 @@ func NewAPI(st *Store, log *slog.Logger) *API {
 	a := &API{st: st, log: log, mux: http.NewServeMux()}
 	a.mux.HandleFunc("GET /healthz", a.health)
 	a.mux.HandleFunc("POST /v1/enroll", a.enroll)
+	a.mux.HandleFunc("POST /v1/enroll/cancel", a.authed(a.cancelEnroll))
 	a.mux.HandleFunc("GET /v1/changes", a.authed(a.changes))
 	a.mux.HandleFunc("POST /v1/push", a.authed(a.push))
 	a.mux.HandleFunc("HEAD /v1/attachments/{hash}", a.authed(a.headAttachment))
@@ -103,9 +104,13 @@ func (a *API) enroll(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &req) || !schemaOK(w, req.Schema) {
 		return
 	}
-	dev, token, office, err := a.st.Enroll(r.Context(), req.Code, req.DeviceName)
+	dev, token, office, err := a.st.EnrollFor(r.Context(), req.Code, req.DeviceName, req.OfficeID)
 	if errors.Is(err, ErrBadCode) {
 		writeError(w, http.StatusUnauthorized, "bad_code", err.Error())
+		return
+	}
+	if errors.Is(err, ErrOfficeMismatch) {
+		writeError(w, http.StatusConflict, syncapi.CodeOfficeMismatch, err.Error())
 		return
 	}
 	if err != nil {
@@ -120,6 +125,17 @@ func (a *API) enroll(w http.ResponseWriter, r *http.Request) {
 	a.log.Info("device enrolled", "device", dev.ID, "office", office.ID)
 	writeJSON(w, http.StatusOK, syncapi.EnrollResponse{DeviceID: dev.ID, Token: token, OfficeRecord: rec,
 		Office: syncapi.Office{ID: office.ID, Name: office.Name, Kind: office.Kind, Level: office.Level, ParentID: office.ParentID}})
+}
+
+// cancelEnroll revokes the calling device, enrolled by an installation
+// that then could not adopt the enrollment (CancelEnrollment).
+func (a *API) cancelEnroll(w http.ResponseWriter, r *http.Request, dev *Device) {
+	if err := a.st.CancelEnrollment(r.Context(), dev); err != nil {
+		a.internal(w, r, err)
+		return
+	}
+	a.log.Info("enrollment cancelled", "device", dev.ID, "office", dev.OfficeID)
+	w.WriteHeader(http.StatusNoContent)
 }
 
 func (a *API) changes(w http.ResponseWriter, r *http.Request, dev *Device) {

@@ -146,11 +146,21 @@ type ChangesResponse struct {
 const MaxPullLimit = 1000
 
 // EnrollRequest exchanges a one-time enrollment code for a device token.
+// OfficeID is set by an installation enrolled already: it takes only a
+// code of its own office, so the server refuses any other (409,
+// CodeOfficeMismatch) before spending it. A server that ignores the
+// field spends the code; the installation then refuses the answer and
+// calls POST /v1/enroll/cancel with the new token.
 type EnrollRequest struct {
 	Code       string `json:"code"`
 	DeviceName string `json:"device_name"`
 	Schema     int    `json:"schema"`
+	OfficeID   string `json:"office_id,omitempty"`
 }
+
+// CodeOfficeMismatch is the error code of an enrollment refused because
+// the code is for another office than the request's OfficeID.
+const CodeOfficeMismatch = "office_mismatch"
 
 // Office is an office as the server's registry knows it.
 type Office struct {

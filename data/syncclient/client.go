@@ -122,13 +122,54 @@ func Enroll(ctx context.Context, st *store.Store, hc *http.Client, server, code,
 	c := &Client{st: st, http: hc, base: server}
 	var resp syncapi.EnrollResponse
 	req := syncapi.EnrollRequest{Code: strings.TrimSpace(code), DeviceName: deviceName, Schema: syncapi.SchemaVersion}
-	if err := c.call(ctx, http.MethodPost, "/v1/enroll", req, &resp); err != nil {
+	if req.OfficeID, err = enrolledOffice(ctx, st); err != nil {
+		return nil, err
+	}
+	err = c.call(ctx, http.MethodPost, "/v1/enroll", req, &resp)
+	if he, ok := err.(*HTTPError); ok && he.Code == syncapi.CodeOfficeMismatch {
+		return nil, store.ErrAlreadyEnrolled // refused before the code was spent
+	}
+	if err != nil {
 		return nil, err
 	}
 	if err := st.AdoptEnrollment(ctx, server, resp); err != nil {
+		// The server made a device this installation will not use: undo
+		// it, so that no active device is left behind (a server that
+		// ignored OfficeID, or a local failure).
+		c.token = resp.Token
+		if cerr := c.cancelEnrollment(context.WithoutCancel(ctx)); cerr != nil {
+			return nil, fmt.Errorf("%w (pendaftaran di server juga tidak dapat dibatalkan: %v; minta administrator mencabut perangkat %s)", err, cerr, resp.DeviceID)
+		}
 		return nil, err
 	}
 	return &resp, nil
+}
+
+// enrolledOffice is the office an enrolled installation is enrolled for,
+// or "" for one not enrolled yet.
+func enrolledOffice(ctx context.Context, st *store.Store) (string, error) {
+	state, err := st.SyncState(ctx)
+	if err != nil || !state.Enrolled() {
+		return "", err
+	}
+	o, err := st.CurrentOffice(ctx)
+	if err != nil {
+		return "", err
+	}
+	return o.ID, nil
+}
+
+// cancelEnrollment revokes the device of c's token on the server.
+func (c *Client) cancelEnrollment(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/v1/enroll/cancel", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
 
 // call sends a JSON request and decodes a JSON answer into out.
