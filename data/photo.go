@@ -47,9 +47,21 @@ func (p *Photo) Validate() error {
 	if len(p.Hash) != 64 {
 		c.add("hash", LabelPhoto, RuleInvalidImage)
 	}
-	if p.Mime != "image/jpeg" && p.Mime != "image/png" {
+	if !photoMimes[p.Mime] {
 		c.add("mime", LabelPhoto, RuleInvalidImage)
 	}
 	c.text("caption", LabelCaption, p.Caption, false, MaxLine)
 	return c.err()
+}
+
+// photoMimes are the accepted photo types, by media type.
+var photoMimes = map[string]bool{"image/jpeg": true, "image/png": true}
+
+// PhotoMime is the media type of a photo whose bytes image.DecodeConfig
+// reports as format, and whether that type is accepted: the one list of
+// photo types, for the app's store, Photo.Validate and the server's
+// attachments alike (each registers the decoders it needs).
+func PhotoMime(format string) (string, bool) {
+	m := "image/" + format
+	return m, photoMimes[m]
 }

@@ -14,6 +14,8 @@ import (
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"github.com/humasdesk/humasdesk/data"
 )
 
 // Attachments are kept once per hash, and readable by office: a blob is
@@ -29,14 +31,16 @@ type AttachmentOffice struct {
 	CreatedAt time.Time
 }
 
-// attachmentMime is the one check of what an attachment may be: its
-// media type from its bytes, or an error naming the accepted ones.
+// attachmentMime is the server's one check of what an attachment may be:
+// its media type from its bytes, accepted by data.PhotoMime (the list the
+// app uses), or an error naming the accepted ones.
 func attachmentMime(body []byte) (string, error) {
 	_, format, err := image.DecodeConfig(bytes.NewReader(body))
-	if err != nil || (format != "jpeg" && format != "png") {
+	mime, ok := data.PhotoMime(format)
+	if err != nil || !ok {
 		return "", errors.New("lampiran bukan gambar JPEG atau PNG")
 	}
-	return "image/" + format, nil
+	return mime, nil
 }
 
 // PutAttachment stores a photo under its hash after checking that the

@@ -108,8 +108,9 @@ type Record struct {
 	UpdatedAt time.Time `gorm:"autoUpdateTime:false"`
 	UpdatedBy string
 	Data      string
-	// Ref is what the record points at outside the feed: a photo's hash,
-	// indexed so that attachment reads can be authorised cheaply.
+	// Ref is what the record points at outside the feed: a photo's hash.
+	// Reads of attachments are authorised by their uploaders
+	// (AttachmentOffice); Ref named them for attachments stored before.
 	Ref string `gorm:"index"`
 }
 

@@ -63,11 +63,12 @@ func preparePhoto(file, caption string, own func(*data.Photo)) (*data.Photo, []b
 		return nil, nil, err
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
-	if err != nil || (format != "jpeg" && format != "png") {
+	mime, ok := data.PhotoMime(format)
+	if err != nil || !ok {
 		return nil, nil, data.ValidationError{{Field: "photo", Label: data.LabelPhoto, Rule: data.RuleInvalidImage}}
 	}
 	sum := sha256.Sum256(raw)
-	p := &data.Photo{Hash: hex.EncodeToString(sum[:]), Mime: "image/" + format, Size: int64(len(raw)),
+	p := &data.Photo{Hash: hex.EncodeToString(sum[:]), Mime: mime, Size: int64(len(raw)),
 		Width: cfg.Width, Height: cfg.Height, Caption: caption, Name: filepath.Base(file)}
 	own(p)
 	p.Normalize()
