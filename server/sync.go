@@ -196,8 +196,9 @@ func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, n
 	return res, s.logOp(b, dev, op, res, now)
 }
 
-// unstorable says why an op holds text that a database cannot keep, or
-// "": PostgreSQL's text columns take neither NUL nor invalid UTF-8 (SQLite
+// unstorable says why an op's envelope breaks its limits (checkEnvelope:
+// a 1 MB id would fail the batch's queries) or an op holds text that a
+// database cannot keep, or "": PostgreSQL's text columns take neither NUL nor invalid UTF-8 (SQLite
 // takes both; refusing them on both keeps the backends alike). Strings
 // decoded from JSON are valid UTF-8 but may hold "\u0000"; data is kept
 // raw. A correct client sends neither.
@@ -214,7 +215,8 @@ func unstorable(op syncapi.Op) string {
 	return ""
 }
 
-// reject says why an op cannot be applied at all, or "".
+// reject says why an op cannot be applied at all, or "": last of all,
+// its data must be a valid record of its kind (checkRecord).
 func reject(op syncapi.Op, exists bool, cur Record) string {
 	switch {
 	case op.OpID == "" || op.ID == "":
