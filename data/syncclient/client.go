@@ -127,7 +127,7 @@ func Enroll(ctx context.Context, st *store.Store, hc *http.Client, server, code,
 	}
 	err = c.call(ctx, http.MethodPost, "/v1/enroll", req, &resp)
 	if he, ok := err.(*HTTPError); ok && he.Code == syncapi.CodeOfficeMismatch {
-		return nil, store.ErrAlreadyEnrolled // refused before the code was spent
+		return nil, fmt.Errorf("%w (kode tidak terpakai: masih dapat dipakai perangkat kantornya)", store.ErrAlreadyEnrolled)
 	}
 	if err != nil {
 		return nil, err
