@@ -8,6 +8,7 @@ import (
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/syncapi"
+	"github.com/humasdesk/humasdesk/server"
 )
 
 // recordJSON is a valid record of the kind, as a map to spoil.
@@ -123,5 +124,32 @@ func TestBadRecordsAreRejectedPerOp(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDeleteOfARecordMadeUnderOlderRules: a delete must decode but is not
+// validated, so a record stored before a rule existed can still be
+// deleted; an edit of it must pass the rules.
+func TestDeleteOfARecordMadeUnderOlderRules(t *testing.T) {
+	w := newWorld(t)
+	a := w.device(w.a)
+	sa, _ := a.SyncState(ctx)
+	old := entryOp(t, w.a.ID, data.NewID(), data.NewID(), 0, "")
+	if err := server.StoreUnchecked(w.st, old); err != nil { // no title: stored before validation
+		t.Fatal(err)
+	}
+	edit, del := old, old
+	edit.OpID, edit.BaseVersion = data.NewID(), 1
+	del.OpID, del.BaseVersion, del.Op = data.NewID(), 1, syncapi.OpDelete
+	_, res, body := pushRaw(t, w, sa, edit)
+	if len(res) != 1 || res[0].Status != syncapi.StatusRejected || !strings.Contains(res[0].Reason, "title:") {
+		t.Fatalf("edit of the old record: %s", body)
+	}
+	_, res, body = pushRaw(t, w, sa, del)
+	if len(res) != 1 || res[0].Status != syncapi.StatusApplied {
+		t.Fatalf("delete of the old record: %s", body)
+	}
+	if v := serverView(t, w.st, w.a.ID)[old.ID]; !v.Deleted || v.Version != 2 {
+		t.Fatalf("after the delete: %v", v)
 	}
 }
