@@ -37,6 +37,9 @@ type Options struct {
 	// DefaultMaxLines (50,000).
 	MaxLines   int
 	Duplicates DuplicatePolicy
+	// Today is what counts as today for an activity's state (a row dated
+	// after it cannot be Terlaksana); default: data.Today().
+	Today data.Date
 }
 
 // Result is what a preview found or an import did.
