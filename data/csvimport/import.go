@@ -60,6 +60,10 @@ type Result struct {
 	// Errors lists every problem; when it is not empty nothing is (or was)
 	// written.
 	Errors Errors
+	// Warnings are cells read on a guess that do not stop the import: in
+	// a UTF-8 file, a cell that is not UTF-8, read as Windows-1252. A
+	// preview shows them for the user to check before importing.
+	Warnings Errors
 	// Inserted is how many records an import wrote.
 	Inserted int
 }
@@ -197,7 +201,7 @@ func startPreview(ctx context.Context, st *store.Store, r io.Reader, kind string
 	if t == nil {
 		return res, nil, "", nil
 	}
-	res.Separator, res.Lines = t.sep, len(t.rows)
+	res.Separator, res.Lines, res.Warnings = t.sep, len(t.rows), t.warnings
 	office, err := officeOf(ctx, st, opt)
 	if err != nil {
 		return nil, nil, "", err

@@ -119,8 +119,8 @@ func TestExportRefusesEmptyProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Export(bctx, st, opt, FormatPDF, filepath.Join(dir, "laporan.pdf"), nil)
-	if err == nil || strings.Contains(err.Error(), "nama kantor") || !strings.Contains(err.Error(), "nama penandatangan") ||
-		!strings.Contains(err.Error(), WhereSigner) {
+	if err == nil || strings.Contains(err.Error(), "nama kantor") || !strings.Contains(err.Error(), "nama pimpinan (penanda tangan)") ||
+		!strings.Contains(err.Error(), WhereProfile) {
 		t.Errorf("no signer: %v", err)
 	}
 	if _, err := Export(bctx, st, opt, FormatXLSX, filepath.Join(dir, "laporan.xlsx"), nil); err != nil {

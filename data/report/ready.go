@@ -8,24 +8,20 @@ import (
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
-// Where the office profile and the signer are filled in, as the app's
-// settings name them; the refusals point there.
-const (
-	WhereProfile = "Pengaturan → Profil kantor"
-	WhereSigner  = "Pengaturan → Profil kantor (penandatangan) / Laporan"
-)
+// WhereProfile is where the app keeps the letterhead and the signer; the
+// refusals point there.
+const WhereProfile = "Pengaturan → Profil kantor"
 
 // NotReadyError refuses an export that would print a blank or made-up
 // letterhead or signature: it lists what is missing and where to fill it.
 type NotReadyError struct {
 	Office  string   // the office's name as stored
-	Missing []string // e.g. "nama kantor", "jabatan penandatangan"
-	Where   []string // WhereProfile, WhereSigner
+	Missing []string // e.g. "nama kantor", "jabatan pimpinan (penanda tangan)"
 }
 
 func (e *NotReadyError) Error() string {
-	return fmt.Sprintf("laporan belum dapat dibuat: %s belum diisi; isi di %s",
-		strings.Join(e.Missing, ", "), strings.Join(e.Where, " dan "))
+	return fmt.Sprintf("laporan belum dapat dibuat karena profil kantor belum lengkap: %s belum diisi; isi di %s",
+		strings.Join(e.Missing, ", "), WhereProfile)
 }
 
 // CheckOffice is the one rule for what a report needs of the office
@@ -39,27 +35,19 @@ func CheckOffice(o *data.Office, format string) error {
 		return nil
 	}
 	e := &NotReadyError{Office: o.Name}
-	if strings.TrimSpace(o.Name) == "" || store.IsPlaceholderProfile(o) {
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	if blank(o.Name) || store.IsPlaceholderProfile(o) {
 		e.Missing = append(e.Missing, "nama kantor")
 	}
 	if format == FormatPDF {
-		if strings.TrimSpace(o.Address) == "" && strings.TrimSpace(o.Region) == "" {
-			e.Missing = append(e.Missing, "alamat atau wilayah kantor (kop surat)")
+		if blank(o.Address) && blank(o.Region) {
+			e.Missing = append(e.Missing, "alamat atau wilayah (kop surat)")
 		}
-	}
-	if len(e.Missing) > 0 {
-		e.Where = append(e.Where, WhereProfile)
-	}
-	if format == FormatPDF {
-		n := len(e.Missing)
-		if strings.TrimSpace(o.HeadName) == "" {
-			e.Missing = append(e.Missing, "nama penandatangan (kepala kantor)")
+		if blank(o.HeadName) {
+			e.Missing = append(e.Missing, "nama pimpinan (penanda tangan)")
 		}
-		if strings.TrimSpace(o.HeadPosition) == "" {
-			e.Missing = append(e.Missing, "jabatan penandatangan")
-		}
-		if len(e.Missing) > n {
-			e.Where = append(e.Where, WhereSigner)
+		if blank(o.HeadPosition) {
+			e.Missing = append(e.Missing, "jabatan pimpinan (penanda tangan)")
 		}
 	}
 	if len(e.Missing) == 0 {

@@ -114,3 +114,26 @@ func TestEntryStateOnSave(t *testing.T) {
 		t.Errorf("again: %v", err)
 	}
 }
+
+// The Agenda's query: planned activities of the current office in the
+// range, not done or not-done ones, not deleted ones.
+func TestPlannedActivities(t *testing.T) {
+	s := newStore(t)
+	today := data.Today()
+	in := entry("Rapat koordinasi mendatang", 2, today.AddDays(5))
+	later := entry("Di luar rentang", 2, today.AddDays(60))
+	gone := entry("Dihapus", 2, today.AddDays(6))
+	past := entry("Sudah", 2, today.AddDays(-1))
+	for _, e := range []*data.Entry{in, later, gone, past} {
+		if err := s.SaveEntry(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Delete(ctx, KindEntry, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.PlannedActivities(ctx, today, today.AddDays(30))
+	if err != nil || len(got) != 1 || got[0].ID != in.ID {
+		t.Errorf("planned %+v (%v)", got, err)
+	}
+}
