@@ -78,3 +78,17 @@ func TestExportHonest(t *testing.T) {
 		t.Errorf("output %q, note %q expected: %v", out, note, to.After(today))
 	}
 }
+
+// humasdesk import --check names the cells of a mixed-encoding file it
+// read as Windows-1252.
+func TestImportWarnsOfMixedEncoding(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "humasdesk.db")
+	var out, errOut bytes.Buffer
+	file := filepath.Join("..", "..", "data", "csvimport", "testdata", "campuran-utf8-latin1.csv")
+	if err := run([]string{"import", "--db", db, "--kind", "entries", "--check", file}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "periksa: baris 3, kolom lokasi") || !strings.Contains(out.String(), "Gedung Café") {
+		t.Errorf("output %q", out.String())
+	}
+}
