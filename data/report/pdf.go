@@ -480,11 +480,7 @@ func (d *pdfDoc) summary() {
 	if t.Count == 0 {
 		d.paragraph(pdfNoActivities)
 	} else {
-		d.paragraph(fmt.Sprintf("Selama periode %s tercatat %s kegiatan kehumasan: %s terlaksana, %s tidak terlaksana, "+
-			"dan %s direncanakan (belum dilaksanakan), dengan %s peserta, %s keluaran, dan jangkauan %s orang "+
-			"dari kegiatan yang tidak lagi direncanakan.",
-			iddate.Range(r.From, r.To), pdfNum(t.Count), pdfNum(t.Realised), pdfNum(t.NotRealised), pdfNum(t.Planned),
-			pdfNum(t.Participants), pdfNum(t.Outputs), pdfNum(t.Reach)))
+		d.paragraph(pdfSummaryText(r))
 	}
 	var part pdfLetters
 
@@ -587,6 +583,22 @@ func (d *pdfDoc) summary() {
 		tb.end()
 		d.note("Kolom 1–8 adalah nomor strategi Bakohumas (lihat huruf A).")
 	}
+}
+
+// pdfSummaryText is the sentence that opens section II. Planned
+// activities are named apart, and their targets are not in the figures.
+func pdfSummaryText(r *Report) string {
+	t := r.Total
+	states := fmt.Sprintf("%s terlaksana dan %s tidak terlaksana", pdfNum(t.Realised), pdfNum(t.NotRealised))
+	figures := fmt.Sprintf("dengan %s peserta, %s keluaran, dan jangkauan %s orang",
+		pdfNum(t.Participants), pdfNum(t.Outputs), pdfNum(t.Reach))
+	if t.Planned > 0 {
+		states = fmt.Sprintf("%s terlaksana, %s tidak terlaksana, dan %s direncanakan (belum dilaksanakan)",
+			pdfNum(t.Realised), pdfNum(t.NotRealised), pdfNum(t.Planned))
+		figures += " (tidak termasuk target kegiatan yang direncanakan)"
+	}
+	return fmt.Sprintf("Selama periode %s tercatat %s kegiatan kehumasan: %s, %s.",
+		iddate.Range(r.From, r.To), pdfNum(t.Count), states, figures)
 }
 
 // pdfTallyColumns are the columns of a Tally table.
