@@ -31,7 +31,9 @@ import (
 // marked, because KPU expects content every week (store.WeeklyGaps
 // judges the weeks, so the filters do not make gaps). Tapping an item
 // opens it in the Konten form; tapping a band, or "Tahapan…", opens the
-// stage manager (stage.go).
+// stage manager (stage.go). Activities still planned (Direncanakan) stand
+// beside the content on their start day, marked apart and untouched by
+// the content filters; tapping one opens it in the Kegiatan form.
 
 // agendaPerDay is how many items a day of the month grid shows; more are
 // counted on a chip that opens the list at that day.
@@ -62,6 +64,7 @@ type agendaView struct {
 	from, to data.Date
 	all      []store.CalendarItem
 	items    []store.CalendarItem
+	planned  []data.Entry // activities still planned (store.PlannedActivities)
 	stages   []data.Stage
 	gaps     map[data.Date]bool
 
@@ -157,6 +160,10 @@ func (v *agendaView) legend() fyne.CanvasObject {
 		c.natural = true
 		box.Add(c)
 	}
+	c := newChip(lang.L("Planned activity"), nil)
+	c.marker = plannedColor
+	c.natural = true
+	box.Add(c)
 	return container.NewCenter(box)
 }
 
@@ -198,11 +205,15 @@ func (v *agendaView) refresh() {
 	if err == nil {
 		gaps, err = v.u.store.WeeklyGaps(ctx, v.from, v.to)
 	}
+	var planned []data.Entry
+	if err == nil {
+		planned, err = v.u.store.PlannedActivities(ctx, v.from, v.to)
+	}
 	if err != nil {
 		v.u.showError(lang.L("Could not read the agenda"), err)
 		return
 	}
-	v.all, v.stages = all, stages
+	v.all, v.stages, v.planned = all, stages, planned
 	v.gaps = map[data.Date]bool{}
 	for _, g := range gaps {
 		v.gaps[g] = true
@@ -297,10 +308,15 @@ func (v *agendaView) buildWeek(monday data.Date) *agendaWeek {
 	for i := range 7 {
 		day := monday.AddDays(i)
 		d := &agendaDay{day: day}
-		items := v.itemsOn(day)
-		shown := items
-		if len(items) > agendaPerDay {
-			shown = items[:agendaPerDay-1]
+		acts, items := v.plannedOn(day), v.itemsOn(day)
+		room := agendaPerDay
+		if len(acts)+len(items) > agendaPerDay {
+			room = agendaPerDay - 1
+		}
+		shownActs := acts[:min(len(acts), room)]
+		shown := items[:min(len(items), room-len(shownActs))]
+		for _, e := range shownActs {
+			d.items = append(d.items, v.activityChip(e))
 		}
 		for _, it := range shown {
 			id := it.Draft.ID
@@ -308,7 +324,7 @@ func (v *agendaView) buildWeek(monday data.Date) *agendaWeek {
 			c.marker = statusColor(it.Draft.Status)
 			d.items = append(d.items, c)
 		}
-		if n := len(items) - len(shown); n > 0 {
+		if n := len(acts) + len(items) - len(shownActs) - len(shown); n > 0 {
 			d.more = newChip(lang.L("+{{.Count}} more", map[string]any{"Count": n}), func() { v.showListAt(day) })
 			d.more.textColor = theme.ColorNamePrimary
 		}
@@ -396,16 +412,18 @@ const (
 	rowStage
 	rowItem
 	rowGap
-	rowNote // nothing to show
+	rowNote     // nothing to show
+	rowActivity // a planned activity
 )
 
 // agendaRow is one line of the list view.
 type agendaRow struct {
-	kind  agendaRowKind
-	day   data.Date
-	text  string
-	item  *store.CalendarItem
-	stage *data.Stage
+	kind     agendaRowKind
+	day      data.Date
+	text     string
+	item     *store.CalendarItem
+	activity *data.Entry
+	stage    *data.Stage
 }
 
 func (v *agendaView) buildList() {
@@ -434,6 +452,8 @@ func (v *agendaView) buildList() {
 				mark.FillColor = statusColor(r.item.Draft.Status)()
 			case rowStage:
 				mark.FillColor = stageColor(r.stage)
+			case rowActivity:
+				mark.FillColor = plannedColor()
 			case rowGap:
 				l.Importance = widget.WarningImportance
 			case rowNote:
@@ -452,6 +472,8 @@ func (v *agendaView) buildList() {
 			v.u.openDraft(r.item.Draft.ID)
 		case rowStage:
 			v.openStages(r.stage)
+		case rowActivity:
+			v.u.openEntry(r.activity.ID)
 		}
 	}
 }
@@ -479,12 +501,15 @@ func (v *agendaView) drawList() {
 			rows = append(rows, agendaRow{kind: rowGap, day: day,
 				text: lang.L("Week of {{.Range}}: no content planned", map[string]any{"Range": dayRange(monday, monday.AddDays(6), l)})})
 		}
-		items := v.itemsOn(day)
-		if len(items) == 0 {
+		items, acts := v.itemsOn(day), v.plannedOn(day)
+		if len(items) == 0 && len(acts) == 0 {
 			continue
 		}
 		anyItem = true
 		rows = append(rows, agendaRow{kind: rowHeading, day: day, text: iddate.Format(day, l)})
+		for _, e := range acts {
+			rows = append(rows, agendaRow{kind: rowActivity, day: day, activity: e, text: activityText(e)})
+		}
 		for i := range items {
 			it := &items[i]
 			rows = append(rows, agendaRow{kind: rowItem, day: day, item: it, text: v.itemText(it)})

@@ -31,6 +31,7 @@ type dashboard struct {
 	byStrategy  [9]*widget.Label // index 1..8, the counts
 	total       *widget.Label
 	realised    *widget.Label
+	planned     *widget.Label
 	byStatus    map[string]*widget.Label
 	stages      *fyne.Container // "Tahapan saat ini: …", one line per stage
 	gaps        *fyne.Container // a warning per week with nothing planned
@@ -43,7 +44,7 @@ type dashboard struct {
 
 func newDashboard(u *UI) *dashboard {
 	d := &dashboard{u: u, today: data.Today, title: widget.NewLabel(""), period: widget.NewLabel(""),
-		total: widget.NewLabel(""), realised: widget.NewLabel(""), byStatus: map[string]*widget.Label{},
+		total: widget.NewLabel(""), realised: widget.NewLabel(""), planned: widget.NewLabel(""), byStatus: map[string]*widget.Label{},
 		stages: container.NewVBox(), gaps: container.NewVBox(), hoaxes: widget.NewLabel(""), upcoming: container.NewVBox()}
 	d.title.TextStyle.Bold = true
 	d.title.SizeName = theme.SizeNameHeadingText
@@ -72,6 +73,7 @@ func (d *dashboard) strategyCard() fyne.CanvasObject {
 	rows.Add(widget.NewSeparator())
 	rows.Add(countRow(lang.L("Total"), d.total))
 	rows.Add(countRow(data.LabelRealised.In(d.u.lang), d.realised))
+	rows.Add(countRow(data.EntryStates.Label(data.EntryPlanned, d.u.lang), d.planned))
 	return widget.NewCard(lang.L("Activities by Bakohumas strategy"), "", rows)
 }
 
@@ -119,6 +121,7 @@ func (d *dashboard) show(sum *store.Summary) {
 	}
 	d.total.SetText(strconv.Itoa(sum.Entries))
 	d.realised.SetText(lang.L("{{.Done}} of {{.All}}", map[string]any{"Done": sum.Realised, "All": sum.Entries}))
+	d.planned.SetText(strconv.Itoa(sum.Planned))
 	for code, l := range d.byStatus {
 		l.SetText(strconv.Itoa(sum.DraftsByState[code]))
 	}

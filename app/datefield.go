@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -64,12 +65,30 @@ func (f *dateField) date() (d data.Date, ok bool) {
 	return d, err == nil
 }
 
+// weekdayProblem says, when the text names a day that the date is not
+// ("Selasa, 10 Juli 2023" for a Monday), which day the date is; "" otherwise.
+func (f *dateField) weekdayProblem() string {
+	_, err := iddate.Parse(f.entry.Text)
+	var we *iddate.WeekdayError
+	if !errors.As(err, &we) {
+		return ""
+	}
+	date, day := iddate.Medium(we.Date), iddate.Days[we.Date.Weekday()]
+	if f.l == data.LangEN {
+		date, day = we.Date.Time().Format("2 January 2006"), we.Date.Weekday().String()
+	}
+	return lang.L("{{.Date}} is a {{.Day}}, not {{.Named}}", map[string]any{"Date": date, "Day": day, "Named": we.Named})
+}
+
 // read is date for forms: a text that is not a date is reported under key.
 func (f *dateField) read(key string, label data.Text, msgs *[]fieldMsg) data.Date {
 	d, ok := f.date()
 	if !ok {
-		*msgs = append(*msgs, fieldMsg{key, lang.L("{{.Field}} is not a date (e.g. 10 July 2023 or 10/07/2023)",
-			map[string]any{"Field": label.In(f.l)})})
+		msg := lang.L("{{.Field}} is not a date (e.g. 10 July 2023 or 10/07/2023)", map[string]any{"Field": label.In(f.l)})
+		if p := f.weekdayProblem(); p != "" {
+			msg = label.In(f.l) + ": " + p
+		}
+		*msgs = append(*msgs, fieldMsg{key, msg})
 	}
 	return d
 }
@@ -93,6 +112,8 @@ func (f *dateField) text(d data.Date) string {
 func (f *dateField) update() {
 	d, ok := f.date()
 	switch {
+	case !ok && f.weekdayProblem() != "":
+		f.shown.SetText(f.weekdayProblem())
 	case !ok:
 		f.shown.SetText(lang.L("Not a date yet"))
 	default:

@@ -41,8 +41,9 @@ func entryKind(u *UI) kind[data.Entry] {
 		},
 		csvKind: csvimport.KindEntries,
 		// Most activities are logged after they took place, so a new
-		// entry starts today and realised.
-		blank: func() data.Entry { return data.Entry{StartDate: data.Today(), Realised: true} },
+		// entry starts today and done; a start date after today makes it
+		// planned (entryForm.dateChanged).
+		blank: func() data.Entry { return data.Entry{StartDate: data.Today(), Status: data.EntryDone} },
 		filters: func(bar *filterBar, set func(func(*store.Filter))) {
 			bar.add("kind", newChoice(data.ActivityTypes, l, lang.L("All activity types"), func(code string) {
 				set(func(f *store.Filter) { f.Kind = code })
@@ -69,12 +70,18 @@ type entryForm struct {
 	participants *widget.Entry
 	outputs      *widget.Entry
 	reach        *widget.Entry
-	realised     *widget.Check
+	state        *choice
+	reason       *widget.Entry
 	obstacles    *widget.Entry
 	followUp     *widget.Entry
 	evidence     *widget.Entry
 	notes        *widget.Entry
 	photos       *photoList
+
+	// stateChosen: the user picked the state (or the entry was stored
+	// with one), so a change of date no longer sets it; autoState is set
+	// while the form itself sets it.
+	stateChosen, autoState bool
 }
 
 func newEntryForm(u *UI) *entryForm {
@@ -86,10 +93,13 @@ func newEntryForm(u *UI) *entryForm {
 		online:       widget.NewCheck(data.LabelOnline.In(l), nil),
 		partners:     newAgencyPicker(u.store, u.officeID, func(err error) { u.showError(lang.L("Could not search agencies"), err) }),
 		participants: widget.NewEntry(), outputs: widget.NewEntry(), reach: widget.NewEntry(),
-		realised:  widget.NewCheck(data.LabelRealised.In(l), nil),
+		reason:    newMultiLine(2),
 		obstacles: newMultiLine(2), followUp: newMultiLine(2), evidence: newMultiLine(3), notes: newMultiLine(2),
 		photos: newPhotoList(u),
 	}
+	e.state = newChoice(data.EntryStates, l, "", e.stateChanged)
+	e.start.changed = e.dateChanged
+	e.reason.SetPlaceHolder(lang.L("Why it did not take place, e.g. the speaker could not come"))
 	e.end.entry.SetPlaceHolder(lang.L("Empty if one day"))
 	e.evidence.SetPlaceHolder(lang.L("One link per line, https://…"))
 	e.f.add("start_date", data.LabelStartDate, e.start.content)
@@ -103,7 +113,8 @@ func newEntryForm(u *UI) *entryForm {
 	e.f.add("participants", data.LabelParticipants, e.participants)
 	e.f.add("outputs", data.LabelOutputs, e.outputs)
 	e.f.add("reach", data.LabelReach, e.reach)
-	e.f.addNamed("realised", "", e.realised)
+	e.f.add("status", data.LabelEntryStatus, e.state)
+	e.f.add("not_done_reason", data.LabelNotDoneReason, e.reason)
 	e.f.add("obstacles", data.LabelObstacles, e.obstacles)
 	e.f.add("follow_up", data.LabelFollowUp, e.followUp)
 	e.f.add("evidence_links", data.LabelEvidenceLinks, e.evidence)
@@ -132,7 +143,9 @@ func (e *entryForm) fill(r *data.Entry) {
 	e.participants.SetText(intText(r.Participants))
 	e.outputs.SetText(intText(r.Outputs))
 	e.reach.SetText(intText(r.Reach))
-	e.realised.SetChecked(r.Realised)
+	e.setState(r.Status)
+	e.stateChosen = r.ID != ""
+	e.reason.SetText(r.NotDoneReason)
 	e.obstacles.SetText(r.Obstacles)
 	e.followUp.SetText(r.FollowUp)
 	e.evidence.SetText(strings.Join(r.EvidenceLinks, "\n"))
@@ -154,10 +167,46 @@ func (e *entryForm) read(r *data.Entry) []fieldMsg {
 	r.Participants = intField(e.participants, "participants", data.LabelParticipants, l, &msgs)
 	r.Outputs = intField(e.outputs, "outputs", data.LabelOutputs, l, &msgs)
 	r.Reach = intField(e.reach, "reach", data.LabelReach, l, &msgs)
-	r.Realised = e.realised.Checked
+	r.Status = e.state.code()
+	r.NotDoneReason = e.reason.Text
+	if r.Status != data.EntryNotDone {
+		r.NotDoneReason = ""
+	}
 	r.Obstacles = e.obstacles.Text
 	r.FollowUp = e.followUp.Text
 	r.EvidenceLinks = lines(e.evidence.Text)
 	r.Notes = e.notes.Text
 	return msgs
+}
+
+// stateChanged follows the user's choice of state: only a not-done
+// activity takes a reason.
+func (e *entryForm) stateChanged(code string) {
+	if !e.autoState {
+		e.stateChosen = true
+	}
+	if code == data.EntryNotDone {
+		e.reason.Enable()
+	} else {
+		e.reason.Disable()
+	}
+}
+
+// setState shows code without counting it as the user's choice.
+func (e *entryForm) setState(code string) {
+	e.autoState = true
+	e.state.setCode(code)
+	e.autoState = false
+	e.stateChanged(code)
+}
+
+// dateChanged makes a new activity planned when its start date is after
+// today, and done when it is moved back, until the user picks a state.
+func (e *entryForm) dateChanged() {
+	if e.stateChosen {
+		return
+	}
+	if d, ok := e.start.date(); ok && !d.IsZero() {
+		e.setState(data.DefaultEntryStatus(d, data.Today()))
+	}
 }

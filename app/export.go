@@ -294,6 +294,9 @@ func (v *exportView) chooseFile() {
 		v.u.showError(lang.L("Could not export the report"), err)
 		return
 	}
+	if !v.checkReady() {
+		return
+	}
 	title := lang.L("Could not export the report")
 	choice := fileChoice{errTitle: title, name: v.fileName(), exts: []string{"." + v.formatCode()},
 		dir: v.startDir(), size: fyne.NewSize(860, 560)}

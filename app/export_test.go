@@ -78,6 +78,7 @@ func TestExportPeriodChoiceMapsToReportPeriod(t *testing.T) {
 // after each; a CSV has no number and leaves it.
 func TestExportWritesPDFAndXLSXAndMovesTheSequence(t *testing.T) {
 	u, st := newTestUI(t)
+	fillProfile(t, st)
 	for i, title := range []string{"Rapat koordinasi tahapan kampanye", "Sosialisasi pemilih pemula"} {
 		e := &data.Entry{Title: title, ActivityType: "sosialisasi", Strategy: 3, Realised: true,
 			StartDate: data.NewDate(2024, 5, 2+i)}
@@ -172,6 +173,7 @@ func TestExportWritesPDFAndXLSXAndMovesTheSequence(t *testing.T) {
 // and does not use up a number.
 func TestExportErrorIsShownAndNothingIsWritten(t *testing.T) {
 	u, st := newTestUI(t)
+	fillProfile(t, st)
 	v := u.export
 	fixToday(u, data.NewDate(2024, 7, 15))
 	dir := filepath.Join(t.TempDir(), "tidak-ada")

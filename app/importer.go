@@ -217,6 +217,9 @@ func (im *csvImporter) showPreview() {
 	case im.toImport() == 0:
 		verdict.SetText(lang.L("There are no new lines to import."))
 		verdict.Importance = widget.WarningImportance
+	case len(res.Warnings) > 0:
+		verdict.SetText(lang.L("The file is in order, but some cells were not UTF-8 and were read as Windows-1252. Check them under “Check” before you import."))
+		verdict.Importance = widget.WarningImportance
 	default:
 		verdict.SetText(lang.L("The file is in order. Press Import to store the lines listed under “To import”."))
 		verdict.Importance = widget.SuccessImportance
@@ -228,6 +231,9 @@ func (im *csvImporter) showPreview() {
 		container.NewTabItem(lang.L("To import")+" ("+strconv.Itoa(im.toImport())+")", im.rowTable()),
 		container.NewTabItem(lang.L("Duplicates skipped")+" ("+strconv.Itoa(len(res.Duplicates))+")", im.duplicateTable()),
 	)
+	if len(res.Warnings) > 0 {
+		tabs.Append(container.NewTabItem(lang.L("Check")+" ("+strconv.Itoa(len(res.Warnings))+")", warningList(res.Warnings)))
+	}
 	if res.OK() {
 		tabs.SelectIndex(1)
 	}
@@ -272,6 +278,15 @@ func (im *csvImporter) problemList() fyne.CanvasObject {
 	detail := container.NewVScroll(im.detail)
 	detail.SetMinSize(fyne.NewSize(0, 64))
 	return container.NewBorder(nil, detail, nil, nil, im.problems)
+}
+
+// warningList is the cells read on a guess (csvimport.Result.Warnings):
+// line, column and what was read.
+func warningList(ws csvimport.Errors) fyne.CanvasObject {
+	headers := []string{lang.L("Line"), lang.L("Column"), lang.L("Problem")}
+	return newTextTable(headers, []float32{70, 150, 620}, len(ws), func(row, col int) string {
+		return problemCell(ws[row], col)
+	})
 }
 
 // problemCell is what the problem table shows in a column.

@@ -96,7 +96,7 @@ func TestCoordinatorSeesOfficesUnderItReadOnly(t *testing.T) {
 	b.table.Select(tableCell(1))
 	f := u.entryEd
 	// Then it is shown read-only, without Save and Delete, and says why
-	if f.title.Text != "Rapat pleno rekapitulasi" || !f.title.Disabled() || !f.activity.Disabled() || !f.realised.Disabled() || !f.start.entry.Disabled() {
+	if f.title.Text != "Rapat pleno rekapitulasi" || !f.title.Disabled() || !f.activity.Disabled() || !f.state.Disabled() || !f.start.entry.Disabled() {
 		t.Fatalf("form %q: title disabled %v", f.title.Text, f.title.Disabled())
 	}
 	if b.saveBtn.Visible() || b.deleteBtn.Visible() || !b.roNote.Visible() || b.roNote.Text != "Data kantor lain — hanya dapat dibaca" {

@@ -15,7 +15,9 @@ type Entry struct {
 	Participants  int          `json:"participants"`
 	Outputs       int          `json:"outputs"`
 	Reach         int          `json:"reach"`
-	Realised      bool         `json:"realised"`
+	Realised      bool         `json:"realised"` // mirror of Status == EntryDone, for the previous schema
+	Status        string       `json:"status"`   // EntryStates; "" only in records of the previous schema
+	NotDoneReason string       `json:"not_done_reason"`
 	Obstacles     string       `json:"obstacles"`
 	FollowUp      string       `json:"follow_up"`
 	EvidenceLinks List[string] `json:"evidence_links"`
@@ -44,9 +46,11 @@ var (
 func (*Entry) RecordKind() string { return "entry" }
 
 // Normalize implements Record. A one-day activity may leave the end date
-// empty; it then ends on its start date.
+// empty; it then ends on its start date. An entry without a state gets one
+// (FillStatus): Direncanakan when dated after today.
 func (e *Entry) Normalize() {
-	clean(&e.Title, &e.ActivityType, &e.Location, &e.Obstacles, &e.FollowUp, &e.Notes)
+	clean(&e.Title, &e.ActivityType, &e.Location, &e.Obstacles, &e.FollowUp, &e.Notes, &e.Status, &e.NotDoneReason)
+	e.FillStatus(Today())
 	e.PartnerIDs = cleanList(e.PartnerIDs)
 	e.EvidenceLinks = cleanList(e.EvidenceLinks)
 	if e.EndDate.IsZero() {
@@ -71,6 +75,10 @@ func (e *Entry) Validate() error {
 	c.nonNegative("participants", LabelParticipants, e.Participants)
 	c.nonNegative("outputs", LabelOutputs, e.Outputs)
 	c.nonNegative("reach", LabelReach, e.Reach)
+	c.oneOf("status", LabelEntryStatus, e.Status, EntryStates, true)
+	if e.Status == EntryNotDone {
+		c.text("not_done_reason", LabelNotDoneReason, e.NotDoneReason, true, MaxText)
+	}
 	c.text("obstacles", LabelObstacles, e.Obstacles, false, MaxText)
 	c.text("follow_up", LabelFollowUp, e.FollowUp, false, MaxText)
 	for _, l := range e.EvidenceLinks {

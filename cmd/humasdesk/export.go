@@ -50,6 +50,7 @@ func runExport(args []string, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "%s (%s): %d kegiatan, %d kantor → %s\n", r.Title, *format, r.Total.Count, len(r.Offices), *outPath)
+	exportStates(out, r)
 	return nil
 }
 
@@ -67,4 +68,14 @@ func exportPeriod(year, quarter int, annual bool) (report.Period, error) {
 		return p, usageError{"export: " + err.Error()}
 	}
 	return p, nil
+}
+
+// exportStates says how the activities divide by state and, for a period
+// that has not ended, that the figures are those of today.
+func exportStates(out io.Writer, r *report.Report) {
+	t := r.Total
+	fmt.Fprintf(out, "  %d terlaksana, %d tidak terlaksana, %d direncanakan\n", t.Realised, t.NotRealised, t.Planned)
+	if note := r.UnfinishedNote(); note != "" {
+		fmt.Fprintln(out, "  "+note)
+	}
 }

@@ -73,6 +73,10 @@ func runImport(args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "%s: %d baris, %d %s, %d dilewati karena sudah ada.\n",
 		file, res.Lines, len(res.Entries)+len(res.Agencies), verb, len(res.Duplicates))
+	// Cells read on a guess (a non-UTF-8 cell in a UTF-8 file): worth a look.
+	for _, w := range res.Warnings {
+		fmt.Fprintln(out, "  periksa: "+w.Error())
+	}
 	return nil
 }
 

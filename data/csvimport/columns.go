@@ -16,6 +16,9 @@ type Column struct {
 	Help     string    // accepted values, in Indonesian, for previews and docs
 	label    data.Text // the field's label in data, also accepted as a header
 	aliases  []string  // further accepted headers
+	// legacy columns are still read, from files of earlier versions, but
+	// no longer written or offered in templates.
+	legacy bool
 }
 
 // layout is the set of columns of one kind of file.
@@ -54,9 +57,20 @@ func (l *layout) names() string {
 
 // header returns the canonical header line.
 func (l *layout) header() []string {
-	out := make([]string, len(l.columns))
-	for i, c := range l.columns {
-		out[i] = c.Name
+	var out []string
+	for _, c := range l.current() {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
+// current lists the columns files are written with: all but the legacy ones.
+func (l *layout) current() []Column {
+	var out []Column
+	for _, c := range l.columns {
+		if !c.legacy {
+			out = append(out, c)
+		}
 	}
 	return out
 }
@@ -104,7 +118,11 @@ const (
 	ColPeople    = "peserta"
 	ColOutputs   = "keluaran"
 	ColReach     = "jangkauan"
+	// ColRealised is the Ya/Tidak column of files from before the activity
+	// state; ColStatus replaces it (a file may hold either).
 	ColRealised  = "terlaksana"
+	ColStatus    = "status"
+	ColReason    = "alasan_tidak_terlaksana"
 	ColObstacles = "kendala"
 	ColFollowUp  = "tindak_lanjut"
 	ColLinks     = "tautan_bukti"
@@ -153,8 +171,13 @@ var entryLayout = newLayout(KindEntries, []Column{
 	{Name: ColPeople, Label: "Peserta", Field: "participants", label: data.LabelParticipants, Help: helpInt},
 	{Name: ColOutputs, Label: "Keluaran", Field: "outputs", label: data.LabelOutputs, Help: helpInt, aliases: []string{"output"}},
 	{Name: ColReach, Label: "Jangkauan", Field: "reach", label: data.LabelReach, Help: helpInt},
-	{Name: ColRealised, Label: "Terlaksana", Field: "realised", label: data.LabelRealised,
-		Help: "Ya/Tidak, Sudah/Belum, 1/0, true/false; kosong = Ya", aliases: []string{"realisasi"}},
+	{Name: ColStatus, Label: "Status kegiatan", Field: "status", label: data.LabelEntryStatus,
+		Help: "Direncanakan, Terlaksana, atau Tidak terlaksana; kosong = Direncanakan bila tanggal mulai sesudah hari ini, " +
+			"selain itu Terlaksana (atau menurut kolom terlaksana Ya/Tidak dari berkas versi lama)", aliases: []string{"status_pelaksanaan", "keadaan"}},
+	{Name: ColReason, Label: "Alasan tidak terlaksana", Field: "not_done_reason", label: data.LabelNotDoneReason,
+		Help: "teks; wajib bila status Tidak terlaksana", aliases: []string{"alasan", "alasan_batal"}},
+	{Name: ColRealised, Label: "Terlaksana", Field: "realised", label: data.LabelRealised, legacy: true,
+		Help: "kolom berkas versi lama: Ya/Tidak, Sudah/Belum, 1/0, true/false; dipakai bila kolom status kosong", aliases: []string{"realisasi"}},
 	{Name: ColObstacles, Label: "Kendala", Field: "obstacles", label: data.LabelObstacles, Help: "teks", aliases: []string{"hambatan"}},
 	{Name: ColFollowUp, Label: "Tindak lanjut", Field: "follow_up", label: data.LabelFollowUp, Help: "teks"},
 	{Name: ColLinks, Label: "Tautan bukti", Field: "evidence_links", label: data.LabelEvidenceLinks,
@@ -184,10 +207,10 @@ var agencyLayout = newLayout(KindAgencies, []Column{
 }, "no", "nomor")
 
 // EntryColumns returns the activity layout, in file order.
-func EntryColumns() []Column { return append([]Column(nil), entryLayout.columns...) }
+func EntryColumns() []Column { return entryLayout.current() }
 
 // AgencyColumns returns the agency layout, in file order.
-func AgencyColumns() []Column { return append([]Column(nil), agencyLayout.columns...) }
+func AgencyColumns() []Column { return agencyLayout.current() }
 
 // EntryHeader returns the canonical header of activity files.
 func EntryHeader() []string { return entryLayout.header() }

@@ -498,10 +498,10 @@ func TestValues(t *testing.T) {
 
 func TestFormatRoundTrip(t *testing.T) {
 	e := &data.Entry{StartDate: data.NewDate(2024, 4, 1), EndDate: data.NewDate(2024, 4, 2), Title: "=HYPERLINK(\"x\")",
-		ActivityType: "sosialisasi", Strategy: 4, Online: true, Participants: 1250, Realised: false,
+		ActivityType: "sosialisasi", Strategy: 4, Online: true, Participants: 1250, Status: data.EntryNotDone, NotDoneReason: "Hujan deras",
 		EvidenceLinks: data.List[string]{"https://a.id/x", "https://b.id/y"}, Notes: "baris satu\nbaris dua"}
 	f := EntryFields(e, []string{"Polres Sleman"})
-	if f[0] != "01/04/2024" || f[2] != `'=HYPERLINK("x")` || f[3] != "Sosialisasi" || f[6] != "Ya" || f[11] != "Tidak" {
+	if f[0] != "01/04/2024" || f[2] != `'=HYPERLINK("x")` || f[3] != "Sosialisasi" || f[6] != "Ya" || f[11] != "Tidak terlaksana" || f[12] != "Hujan deras" {
 		t.Fatalf("fields %q", f)
 	}
 	if len(f) != len(EntryHeader()) {
@@ -532,7 +532,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	ge := res.Entries[0].Entry
-	if ge.Title != e.Title || ge.EndDate != e.EndDate || ge.Participants != 1250 || ge.Realised || !ge.Online ||
+	if ge.Title != e.Title || ge.EndDate != e.EndDate || ge.Participants != 1250 || ge.Realised || ge.Status != data.EntryNotDone || ge.NotDoneReason != "Hujan deras" || !ge.Online ||
 		ge.Notes != e.Notes || len(ge.EvidenceLinks) != 2 || len(ge.PartnerIDs) != 1 {
 		t.Errorf("entry round trip %+v", ge)
 	}

@@ -25,7 +25,10 @@ func PreviewEntries(ctx context.Context, st *store.Store, r io.Reader, opt Optio
 	if err != nil {
 		return nil, err
 	}
-	p := entryParser{t: t, office: office, partners: map[string][]data.Agency{}}
+	p := entryParser{t: t, office: office, partners: map[string][]data.Agency{}, today: opt.Today}
+	if p.today.IsZero() {
+		p.today = data.Today()
+	}
 	for _, a := range agencies {
 		k := nameKey(a.Name)
 		p.partners[k] = append(p.partners[k], a)
@@ -67,6 +70,7 @@ func ImportEntries(ctx context.Context, st *store.Store, r io.Reader, opt Option
 }
 
 type entryParser struct {
+	today    data.Date // what counts as today for a state's date rules
 	t        *table
 	office   string
 	partners map[string][]data.Agency // by nameKey
@@ -112,9 +116,7 @@ func (p *entryParser) parse(rw row) (EntryRow, Errors) {
 	if e.Online, err = parseOnline(get(ColOnline)); err != nil {
 		le.fail(ColOnline, err)
 	}
-	if e.Realised, err = parseRealised(get(ColRealised)); err != nil {
-		le.fail(ColRealised, err)
-	}
+	p.parseState(e, get, &le)
 	for _, c := range []struct {
 		col  string
 		into *int
@@ -134,10 +136,41 @@ func (p *entryParser) parse(rw row) (EntryRow, Errors) {
 	e.Obstacles, e.FollowUp, e.Notes = get(ColObstacles), get(ColFollowUp), get(ColNotes)
 
 	e.Normalize()
+	if err := e.CheckToday(p.today); err != nil && !le.bad[ColStatus] {
+		le.errs = append(le.errs, entryLayout.validation(rw.line, err, le.bad, get)...)
+	}
 	if err := e.Validate(); err != nil {
 		le.errs = append(le.errs, entryLayout.validation(rw.line, err, le.bad, get)...)
 	}
 	return out, le.errs
+}
+
+// parseState fills the row's state and reason (parseStatus). A state read
+// from an older file's Ya/Tidak column follows data.Entry.FillStatus: a
+// row dated after today is planned whatever it says.
+func (p *entryParser) parseState(e *data.Entry, get func(string) string, le *lineErrors) {
+	code, legacy, err := parseStatus(get(ColStatus), get(ColRealised))
+	if err != nil {
+		col := ColStatus
+		if legacy {
+			col = ColRealised
+		}
+		le.fail(col, err)
+		return
+	}
+	e.Status, e.NotDoneReason = code, get(ColReason)
+	if code == "" {
+		e.Status = data.DefaultEntryStatus(e.StartDate, p.today)
+	}
+	if !legacy {
+		return
+	}
+	switch {
+	case e.StartDate.After(p.today):
+		e.Status, e.NotDoneReason = data.EntryPlanned, ""
+	case code == data.EntryNotDone && e.NotDoneReason == "":
+		e.NotDoneReason = data.LegacyNotDoneReason
+	}
 }
 
 // matchPartners finds the office's agencies named in the cell, separated

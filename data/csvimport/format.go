@@ -41,7 +41,7 @@ func YesNo(b bool) string {
 
 // EntryFields writes e in the activity layout (EntryHeader): dates as
 // dd/mm/yyyy, the activity type by its Indonesian name, the strategy by
-// number, booleans as Ya/Tidak, counts without separators, partner names
+// number, the state by its Indonesian name, booleans as Ya/Tidak, counts without separators, partner names
 // and links separated by "; ". partners are the names of e's partner
 // agencies. A text that a spreadsheet would take for a formula gets a
 // leading apostrophe, which import removes.
@@ -58,7 +58,8 @@ func EntryFields(e *data.Entry, partners []string) []string {
 		strconv.Itoa(e.Participants),
 		strconv.Itoa(e.Outputs),
 		strconv.Itoa(e.Reach),
-		YesNo(e.Realised),
+		data.EntryStates.Label(e.Status, data.LangID),
+		guardText(e.NotDoneReason),
 		guardText(e.Obstacles),
 		guardText(e.FollowUp),
 		strings.Join(e.EvidenceLinks, "; "),

@@ -37,6 +37,9 @@ type Options struct {
 	// DefaultMaxLines (50,000).
 	MaxLines   int
 	Duplicates DuplicatePolicy
+	// Today is what counts as today for an activity's state (a row dated
+	// after it cannot be Terlaksana); default: data.Today().
+	Today data.Date
 }
 
 // Result is what a preview found or an import did.
@@ -57,6 +60,10 @@ type Result struct {
 	// Errors lists every problem; when it is not empty nothing is (or was)
 	// written.
 	Errors Errors
+	// Warnings are cells read on a guess that do not stop the import: in
+	// a UTF-8 file, a cell that is not UTF-8, read as Windows-1252. A
+	// preview shows them for the user to check before importing.
+	Warnings Errors
 	// Inserted is how many records an import wrote.
 	Inserted int
 }
@@ -194,7 +201,7 @@ func startPreview(ctx context.Context, st *store.Store, r io.Reader, kind string
 	if t == nil {
 		return res, nil, "", nil
 	}
-	res.Separator, res.Lines = t.sep, len(t.rows)
+	res.Separator, res.Lines, res.Warnings = t.sep, len(t.rows), t.warnings
 	office, err := officeOf(ctx, st, opt)
 	if err != nil {
 		return nil, nil, "", err

@@ -24,6 +24,10 @@ type table struct {
 	header []string       // as written
 	index  map[string]int // canonical column name → field position
 	rows   []row
+	// mixed: the file is UTF-8 with some cells that are not; those cells
+	// are read as Windows-1252, each with a warning (fixCells).
+	mixed    bool
+	warnings Errors
 }
 
 type row struct {
@@ -57,7 +61,7 @@ func readTable(r io.Reader, lay *layout, maxLines int) (*table, Errors, error) {
 	if len(raw) > MaxBytes {
 		return nil, Errors{{Reason: fmt.Sprintf("berkas lebih besar dari %d MB; bagi menjadi beberapa berkas", MaxBytes>>20)}}, nil
 	}
-	text, problem := decodeText(raw)
+	text, mixed, problem := decodeText(raw)
 	if problem != "" {
 		return nil, Errors{{Reason: problem}}, nil
 	}
@@ -67,7 +71,7 @@ func readTable(r io.Reader, lay *layout, maxLines int) (*table, Errors, error) {
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1 // ragged lines are reported per line below
 	cr.LazyQuotes = true    // a stray quote inside a cell is taken as text
-	t := &table{lay: lay, sep: sep}
+	t := &table{lay: lay, sep: sep, mixed: mixed}
 	var errs Errors
 	for {
 		rec, err := cr.Read()
@@ -84,6 +88,9 @@ func readTable(r io.Reader, lay *layout, maxLines int) (*table, Errors, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		line += offset
+		if t.mixed {
+			t.fixCells(cr, offset, rec)
+		}
 		if blank(rec) {
 			continue
 		}
@@ -188,18 +195,66 @@ func blank(rec []string) bool {
 	return true
 }
 
-// decodeText returns the file as UTF-8 without a byte-order mark. Text that
-// is not UTF-8 is taken as Windows-1252, which is what Excel writes for
-// "CSV (Comma delimited)" on Indonesian and English Windows. UTF-16 is
-// refused with a hint rather than guessed.
-func decodeText(b []byte) ([]byte, string) {
+// decodeText returns the file as UTF-8 without a byte-order mark. Text with
+// no UTF-8 character beyond ASCII and some bytes that are not UTF-8 is
+// taken as Windows-1252, which is what Excel writes for "CSV (Comma
+// delimited)" on Indonesian and English Windows. A file that holds both
+// (UTF-8 text with a stray byte pasted in from elsewhere) is mixed: it is
+// returned as it is, for its cells to be decoded one by one (fixCells), so
+// that correct UTF-8 is never turned into "Ã ". UTF-16 is refused with a
+// hint rather than guessed.
+func decodeText(b []byte) (text []byte, mixed bool, problem string) {
 	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
-		return nil, "berkas tersimpan sebagai UTF-16 (Unicode Text); simpan ulang sebagai \"CSV UTF-8 (Comma delimited)\""
+		return nil, false, "berkas tersimpan sebagai UTF-16 (Unicode Text); simpan ulang sebagai \"CSV UTF-8 (Comma delimited)\""
 	}
+	bom := bytes.HasPrefix(b, []byte("\xEF\xBB\xBF"))
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if utf8.Valid(b) {
-		return b, ""
+		return b, false, ""
 	}
+	if bom || hasUTF8Beyond(b) {
+		return b, true, ""
+	}
+	return windows1252(b), false, ""
+}
+
+// hasUTF8Beyond reports whether b holds a valid UTF-8 character beyond
+// ASCII.
+func hasUTF8Beyond(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if n > 1 && r != utf8.RuneError {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
+}
+
+// fixCells decodes the cells of a mixed file's record that are not valid
+// UTF-8 as Windows-1252, and warns of each by line and column: the guess
+// is likely right ("é" typed on a Windows-1252 machine) but is a guess.
+func (t *table) fixCells(cr *csv.Reader, offset int, rec []string) {
+	for i, v := range rec {
+		if utf8.ValidString(v) {
+			continue
+		}
+		rec[i] = string(windows1252([]byte(v)))
+		line, _ := cr.FieldPos(i)
+		col := fmt.Sprintf("ke-%d", i+1)
+		if t.header != nil && i < len(t.header) {
+			if c, ok := t.lay.lookup[headerKey(t.header[i])]; ok {
+				col = c.Name
+			}
+		}
+		t.warnings = append(t.warnings, LineError{Line: line + offset, Column: col, Reason: fmt.Sprintf(
+			"isi bukan UTF-8 yang sah, padahal bagian lain berkas UTF-8; dibaca sebagai Windows-1252: %q — periksa "+
+				"ejaannya, atau simpan ulang berkas sebagai \"CSV UTF-8\"", rec[i])})
+	}
+}
+
+// windows1252 decodes b as Windows-1252.
+func windows1252(b []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(b) + len(b)/8)
 	for _, c := range b {
@@ -212,7 +267,7 @@ func decodeText(b []byte) ([]byte, string) {
 			out.WriteRune(rune(c)) // Latin-1 and Windows-1252 agree from 0xA0
 		}
 	}
-	return out.Bytes(), ""
+	return out.Bytes()
 }
 
 // cp1252 maps bytes 0x80–0x9F of Windows-1252; undefined ones map to U+FFFD.

@@ -149,6 +149,36 @@ func parseOnline(s string) (bool, error) {
 	return parseBool(s, false, []string{"daring", "online", "virtual"}, []string{"luring", "offline", "tatap muka"}, "Ya/Tidak atau Daring/Luring")
 }
 
+var entryStates = newVocabIndex(data.EntryStates, map[string]string{
+	"rencana": data.EntryPlanned, "akan datang": data.EntryPlanned, "belum terlaksana": data.EntryPlanned,
+	"sudah": data.EntryDone, "selesai": data.EntryDone, "ya": data.EntryDone,
+	"batal": data.EntryNotDone, "dibatalkan": data.EntryNotDone, "tidak": data.EntryNotDone,
+})
+
+// parseStatus reads an activity's state for a row: the status column when
+// filled, else the Ya/Tidak terlaksana column of an older file (with
+// data.LegacyNotDoneReason when it says Tidak and no reason is given),
+// else "" for data.Entry.FillStatus to decide by the date. legacy says the
+// state came from the old column, which FillStatus may override for a
+// date after today, as it does for records of the previous schema.
+func parseStatus(status, realised string) (code string, legacy bool, err error) {
+	if status != "" {
+		code, err = entryStates.code(status, "status kegiatan")
+		return code, false, err
+	}
+	if realised == "" {
+		return "", false, nil
+	}
+	done, err := parseRealised(realised)
+	if err != nil {
+		return "", true, err
+	}
+	if done {
+		return data.EntryDone, true, nil
+	}
+	return data.EntryNotDone, true, nil
+}
+
 func parseRealised(s string) (bool, error) {
 	return parseBool(s, true, []string{"sudah", "terlaksana", "selesai"},
 		[]string{"belum", "tidak terlaksana", "belum terlaksana", "batal"}, "Ya/Tidak atau Sudah/Belum")

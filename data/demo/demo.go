@@ -159,7 +159,9 @@ func (o demoOffice) entry(rng *rand.Rand, p entryPlan, opt Options, month time.M
 	if e.PartnerIDs[0] == e.PartnerIDs[1] {
 		e.PartnerIDs = e.PartnerIDs[:1]
 	}
-	if !e.Realised && start.Before(opt.Today) {
+	e.Status = entryStatus(e.Realised, start, opt.Today)
+	if e.Status == data.EntryNotDone {
+		e.NotDoneReason = "Narasumber berhalangan hadir; kegiatan dijadwalkan ulang."
 		e.Obstacles = "Jadwal bertabrakan dengan agenda pimpinan daerah; narasumber berhalangan hadir."
 		e.FollowUp = "Kegiatan dijadwalkan ulang pada bulan berikutnya dan undangan dikirim lebih awal."
 	}
@@ -168,6 +170,18 @@ func (o demoOffice) entry(rng *rand.Rand, p entryPlan, opt Options, month time.M
 		e.Notes = "Dokumentasi dan daftar hadir tersimpan di arsip humas."
 	}
 	return e
+}
+
+// entryStatus is a demo activity's state: from today on it is still
+// planned; before, done unless it was drawn as not done.
+func entryStatus(realised bool, start, today data.Date) string {
+	switch {
+	case !start.Before(today):
+		return data.EntryPlanned
+	case realised:
+		return data.EntryDone
+	}
+	return data.EntryNotDone
 }
 
 func (o demoOffice) draft(rng *rand.Rand, p draftPlan, opt Options, i int, agencyIDs []string) *data.Draft {

@@ -747,6 +747,9 @@ func (g *gen) entry(i int) *data.Entry {
 		e.Participants = 5 + rng.IntN(120)
 		e.Outputs = rng.IntN(4)
 	}
+	if e.Status = entryStatus(e.Realised, start, genToday); e.Status == data.EntryNotDone {
+		e.NotDoneReason = genObstacles[0]
+	}
 	if !e.Realised || rng.IntN(4) == 0 {
 		e.Obstacles = genNotes(rng, genObstacles, 0.7)
 		e.FollowUp = genNotes(rng, genFollowUps, 0.7)

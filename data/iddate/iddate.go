@@ -123,7 +123,7 @@ func Parse(s string) (data.Date, error) {
 		return d, nil
 	}
 	if d, ok := parseWords(in); ok {
-		return d, nil
+		return d, checkWeekday(in, d)
 	}
 	return data.Date{}, fmt.Errorf("tanggal %q tidak dikenali (contoh: 10 Juli 2023, 10/07/2023, 2023-07-10)", in)
 }
@@ -143,6 +143,50 @@ func parseNumeric(s string) (data.Date, bool) {
 		return data.Date{}, false
 	}
 	return valid(year, time.Month(month), day)
+}
+
+// dayLookup maps the day names a date may start with, Indonesian (full
+// and three letters) and English, to their weekday.
+var dayLookup = func() map[string]time.Weekday {
+	m := map[string]time.Weekday{"jum'at": time.Friday, "jumat": time.Friday, "ahad": time.Sunday}
+	for i, name := range Days {
+		lower := strings.ToLower(name)
+		m[lower], m[lower[:3]] = time.Weekday(i), time.Weekday(i)
+		en := strings.ToLower(time.Weekday(i).String())
+		m[en], m[en[:3]] = time.Weekday(i), time.Weekday(i)
+	}
+	return m
+}()
+
+// checkWeekday refuses a date whose day name contradicts it ("Selasa, 10
+// Juli 2023" when 10 July 2023 was a Monday), naming both, and a day name
+// it does not know: either is a sign that the day or the date is mistyped.
+func checkWeekday(in string, d data.Date) error {
+	i := strings.Index(in, ",")
+	if i < 0 {
+		return nil
+	}
+	name := strings.TrimSpace(in[:i])
+	wd, ok := dayLookup[strings.TrimSuffix(strings.ToLower(name), ".")]
+	if !ok {
+		return fmt.Errorf("tanggal %q: %q bukan nama hari (contoh: Senin, 10 Juli 2023)", in, name)
+	}
+	if wd != d.Weekday() {
+		return &WeekdayError{Input: in, Date: d, Named: name}
+	}
+	return nil
+}
+
+// WeekdayError is a date whose day name contradicts it.
+type WeekdayError struct {
+	Input string    // as written: "Selasa, 10 Juli 2023"
+	Date  data.Date // the date it names
+	Named string    // the day name written: "Selasa"
+}
+
+func (e *WeekdayError) Error() string {
+	return fmt.Sprintf("tanggal %q: %s jatuh pada hari %s, bukan %s; periksa hari atau tanggalnya",
+		e.Input, Medium(e.Date), Days[e.Date.Weekday()], e.Named)
 }
 
 func parseWords(s string) (data.Date, bool) {

@@ -1,6 +1,7 @@
 package iddate
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -70,5 +71,27 @@ func TestParse(t *testing.T) {
 		if _, err := Parse(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// A day name that contradicts the date is refused, naming both; a right
+// one, in Indonesian or English, full or short, is accepted.
+func TestParseWeekday(t *testing.T) {
+	monday, friday := data.NewDate(2023, 7, 10), data.NewDate(2023, 7, 14)
+	for in, want := range map[string]data.Date{
+		"Senin, 10 Juli 2023": monday, "senin, 10 Jul 2023": monday, "Sen, 10 Juli 2023": monday,
+		"Monday, 10 Juli 2023": monday, "10 Juli 2023": monday,
+		"Jumat, 14 Juli 2023": friday, "Jum'at, 14 Juli 2023": friday,
+	} {
+		if d, err := Parse(in); err != nil || d != want {
+			t.Errorf("Parse(%q) = %v, %v", in, d, err)
+		}
+	}
+	_, err := Parse("Selasa, 10 Juli 2023")
+	if err == nil || !strings.Contains(err.Error(), "10 Juli 2023 jatuh pada hari Senin, bukan Selasa") {
+		t.Errorf("wrong weekday: %v", err)
+	}
+	if _, err := Parse("Besok, 10 Juli 2023"); err == nil || !strings.Contains(err.Error(), "bukan nama hari") {
+		t.Errorf("unknown day name: %v", err)
 	}
 }

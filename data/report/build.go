@@ -27,6 +27,7 @@ type Options struct {
 
 	Intro, Closing string    // defaults: DefaultIntro, DefaultClosing
 	SignDate       data.Date // default: today
+	Today          data.Date // the day the data is taken (Report.AsOf); default: today
 	KnownBy        *Signer   // default: the head of the parent office, if known
 }
 
@@ -79,6 +80,9 @@ func Build(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 	if opt.Rollup {
 		if offices, err = st.OfficeTree(ctx, office.ID); err != nil {
 			return nil, err
+		}
+		if len(offices) < 2 {
+			return nil, &NoOfficesBelowError{Office: office.Name}
 		}
 	}
 	r := newReport(office, offices, opt)
@@ -136,6 +140,11 @@ func newReport(office *data.Office, offices []data.Office, opt Options) *Report 
 	if r.SignDate.IsZero() {
 		r.SignDate = data.Today()
 	}
+	r.AsOf = opt.Today
+	if r.AsOf.IsZero() {
+		r.AsOf = data.Today()
+	}
+	r.Unfinished = r.To.After(r.AsOf)
 	if r.SignPlace == "" {
 		r.SignPlace = office.Region
 	}
@@ -194,10 +203,7 @@ func (r *Report) countEntries(entries []data.Entry, offices, partners map[string
 		}
 		r.Activities = append(r.Activities, a)
 		if e.ActivityType == "klarifikasi_hoaks" {
-			status := "Belum terlaksana"
-			if e.Realised {
-				status = "Terlaksana"
-			}
+			status := data.EntryStates.Label(e.Status, data.LangID)
 			r.Hoaxes = append(r.Hoaxes, Hoax{Date: e.StartDate, Title: e.Title, Source: SourceActivity, Status: status,
 				Office: a.Office, OfficeID: e.OfficeID})
 		}

@@ -29,7 +29,7 @@ func TestCSVExportLayout(t *testing.T) {
 	}
 	first := recs[1]
 	if first[0] != "10/07/2023" || first[3] != "Rapat koordinasi" || first[4] != "2" || first[5] != "Aula KPU, Sleman" ||
-		first[7] != "Bawaslu Kabupaten Sleman; Polres Sleman" || first[11] != "Ya" {
+		first[7] != "Bawaslu Kabupaten Sleman; Polres Sleman" || first[11] != "Terlaksana" {
 		t.Errorf("first row %q", first)
 	}
 	// A title a spreadsheet would run as a formula is protected.

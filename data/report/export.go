@@ -63,12 +63,17 @@ func OptionsFromSettings(ctx context.Context, st *store.Store, opt Options) (Opt
 // Export builds the report and writes it to path in format, through a
 // temporary file renamed into place, so that a failed export never leaves
 // a half-written file where the user expects the report. progress may be nil.
+// A report whose office profile or signer is missing (CheckOffice) is
+// refused before anything is written.
 func Export(ctx context.Context, st *store.Store, opt Options, format, path string, progress func(done, total int)) (r *Report, err error) {
 	err = WithMemoryLimit(MemoryLimit(0), func() error {
 		r, err = Build(ctx, st, opt)
 		return err
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := CheckOffice(&r.Office, format); err != nil {
 		return nil, err
 	}
 	err = WithMemoryLimit(MemoryLimit(len(r.Activities)), func() error {

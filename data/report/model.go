@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/workflow"
 )
 
@@ -19,6 +20,12 @@ type Report struct {
 	Title    string // "Laporan Kegiatan Kehumasan Triwulan II Tahun 2024"
 	Intro    string // I Pendahuluan
 	Closing  string // VII Penutup
+
+	// AsOf is the day the data was taken; Unfinished says the period
+	// ends after it, so its planned activities may still take place
+	// (UnfinishedNote).
+	AsOf       data.Date
+	Unfinished bool
 
 	SignPlace string
 	SignDate  data.Date
@@ -51,17 +58,24 @@ type Signer struct {
 	Position, Name, NIP string
 }
 
-// Tally counts activities.
+// Tally counts activities by state: Count = Realised + NotRealised +
+// Planned. A planned activity has not taken place yet, so it is never
+// counted as not done, and its figures (participants, outputs, reach) are
+// targets, not results: they are left out.
 type Tally struct {
-	Count, Realised, NotRealised, Participants, Outputs, Reach int
+	Count, Realised, NotRealised, Planned, Participants, Outputs, Reach int
 }
 
 func (t *Tally) add(e *data.Entry) {
 	t.Count++
-	if e.Realised {
-		t.Realised++
-	} else {
+	switch e.Status {
+	case data.EntryPlanned:
+		t.Planned++
+		return
+	case data.EntryNotDone:
 		t.NotRealised++
+	default:
+		t.Realised++
 	}
 	t.Participants += e.Participants
 	t.Outputs += e.Outputs
@@ -123,7 +137,7 @@ type Hoax struct {
 	Date     data.Date // the day found (register), of the activity, or of publication
 	Title    string    // the claim, or the activity's or draft's title
 	Source   string    // SourceRegister, "Kegiatan" or "Konten"
-	Status   string    // "Sudah diklarifikasi"/"Belum diklarifikasi", "Terlaksana"/"Belum terlaksana", or "Terbit"
+	Status   string    // "Sudah diklarifikasi"/"Belum diklarifikasi", an activity's state label (data.EntryStates), or "Terbit"
 	Office   string
 	OfficeID string
 
@@ -158,4 +172,14 @@ type Photo struct {
 	Date     data.Date // the activity's date
 	Caption  string
 	Path     string // the image file
+}
+
+// UnfinishedNote is what a report of a period that has not ended says on
+// its cover and in the command line's output, e.g. "Periode belum berakhir:
+// data per 7 Desember 2026"; "" for an ended period.
+func (r *Report) UnfinishedNote() string {
+	if !r.Unfinished {
+		return ""
+	}
+	return "Periode belum berakhir: data per " + iddate.Medium(r.AsOf)
 }

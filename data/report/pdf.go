@@ -398,6 +398,12 @@ func (d *pdfDoc) titleBlock() {
 	d.y += 5.2
 	d.textAligned(pdfMarginLeft, pdfContentW, pdfBaseline(d.y, 5.2, 10.5), "Periode: "+iddate.Range(r.From, r.To), 'C')
 	d.y += 5.2
+	if note := r.UnfinishedNote(); note != "" {
+		d.font("B", 10.5)
+		d.textAligned(pdfMarginLeft, pdfContentW, pdfBaseline(d.y, 5.2, 10.5), note, 'C')
+		d.y += 5.2
+		d.font("", 10.5)
+	}
 	if r.Rollup {
 		line := fmt.Sprintf("Laporan gabungan %d kantor: %s beserta %d kantor di bawahnya",
 			len(r.Offices), r.Office.Name, max(len(r.Offices)-1, 0))
@@ -474,10 +480,7 @@ func (d *pdfDoc) summary() {
 	if t.Count == 0 {
 		d.paragraph(pdfNoActivities)
 	} else {
-		d.paragraph(fmt.Sprintf("Selama periode %s tercatat %s kegiatan kehumasan: %s terlaksana dan %s tidak terlaksana, "+
-			"dengan %s peserta, %s keluaran, dan jangkauan %s orang.",
-			iddate.Range(r.From, r.To), pdfNum(t.Count), pdfNum(t.Realised), pdfNum(t.NotRealised),
-			pdfNum(t.Participants), pdfNum(t.Outputs), pdfNum(t.Reach)))
+		d.paragraph(pdfSummaryText(r))
 	}
 	var part pdfLetters
 
@@ -507,17 +510,18 @@ func (d *pdfDoc) summary() {
 	d.subheading(part.next(), "Rekapitulasi per Bulan")
 	tb = d.newTable([]pdfColumn{
 		{head: "No", w: 9, align: 'C'}, {head: "Bulan", align: 'L'},
-		{head: "Jumlah kegiatan", w: 22, align: 'R'}, {head: "Terlaksana", w: 22, align: 'R'},
-		{head: "Peserta", w: 24, align: 'R'}, {head: "Jangkauan", w: 26, align: 'R'},
+		{head: "Jumlah kegiatan", w: 22, align: 'R'}, {head: "Terlaksana", w: 20, align: 'R'},
+		{head: "Direncanakan", w: 22, align: 'R'},
+		{head: "Peserta", w: 22, align: 'R'}, {head: "Jangkauan", w: 24, align: 'R'},
 	}).keepTogether()
 	for i, m := range r.Months {
 		label := m.Label
 		if label == "" {
 			label = iddate.Months[m.Month-1]
 		}
-		tb.row(pdfCells(pdfNum(i+1), label+" "+fmt.Sprint(r.Period.Year), pdfNum(m.Count), pdfNum(m.Realised), pdfNum(m.Participants), pdfNum(m.Reach)))
+		tb.row(pdfCells(pdfNum(i+1), label+" "+fmt.Sprint(r.Period.Year), pdfNum(m.Count), pdfNum(m.Realised), pdfNum(m.Planned), pdfNum(m.Participants), pdfNum(m.Reach)))
 	}
-	tb.row(pdfTotalRow(pdfCells("", "Jumlah", pdfNum(t.Count), pdfNum(t.Realised), pdfNum(t.Participants), pdfNum(t.Reach))))
+	tb.row(pdfTotalRow(pdfCells("", "Jumlah", pdfNum(t.Count), pdfNum(t.Realised), pdfNum(t.Planned), pdfNum(t.Participants), pdfNum(t.Reach))))
 	tb.end()
 
 	if r.Period.Annual() {
@@ -581,18 +585,34 @@ func (d *pdfDoc) summary() {
 	}
 }
 
+// pdfSummaryText is the sentence that opens section II. Planned
+// activities are named apart, and their targets are not in the figures.
+func pdfSummaryText(r *Report) string {
+	t := r.Total
+	states := fmt.Sprintf("%s terlaksana dan %s tidak terlaksana", pdfNum(t.Realised), pdfNum(t.NotRealised))
+	figures := fmt.Sprintf("dengan %s peserta, %s keluaran, dan jangkauan %s orang",
+		pdfNum(t.Participants), pdfNum(t.Outputs), pdfNum(t.Reach))
+	if t.Planned > 0 {
+		states = fmt.Sprintf("%s terlaksana, %s tidak terlaksana, dan %s direncanakan (belum dilaksanakan)",
+			pdfNum(t.Realised), pdfNum(t.NotRealised), pdfNum(t.Planned))
+		figures += " (tidak termasuk target kegiatan yang direncanakan)"
+	}
+	return fmt.Sprintf("Selama periode %s tercatat %s kegiatan kehumasan: %s, %s.",
+		iddate.Range(r.From, r.To), pdfNum(t.Count), states, figures)
+}
+
 // pdfTallyColumns are the columns of a Tally table.
 func pdfTallyColumns(what string) []pdfColumn {
 	return []pdfColumn{
 		{head: "No", w: 9, align: 'C'}, {head: what, align: 'L'},
-		{head: "Jumlah", w: 15, align: 'R'}, {head: "Terlaksana", w: 17, align: 'R'},
-		{head: "Tidak terlaksana", w: 17, align: 'R'}, {head: "Peserta", w: 16, align: 'R'},
-		{head: "Keluaran", w: 16, align: 'R'}, {head: "Jangkauan", w: 19, align: 'R'},
+		{head: "Jumlah", w: 14, align: 'R'}, {head: "Terlaksana", w: 17, align: 'R'},
+		{head: "Tidak terlaksana", w: 17, align: 'R'}, {head: "Direncanakan", w: 19, align: 'R'},
+		{head: "Peserta", w: 15, align: 'R'}, {head: "Keluaran", w: 15, align: 'R'}, {head: "Jangkauan", w: 17, align: 'R'},
 	}
 }
 
 func pdfTallyRow(no, label string, t Tally) pdfRow {
-	return pdfCells(no, label, pdfNum(t.Count), pdfNum(t.Realised), pdfNum(t.NotRealised),
+	return pdfCells(no, label, pdfNum(t.Count), pdfNum(t.Realised), pdfNum(t.NotRealised), pdfNum(t.Planned),
 		pdfNum(t.Participants), pdfNum(t.Outputs), pdfNum(t.Reach))
 }
 
@@ -618,8 +638,11 @@ func (d *pdfDoc) activityList() {
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		title := []pdfPara{{text: a.Title}}
-		if !a.Realised {
-			title = append(title, pdfPara{text: "(tidak terlaksana)", style: "I"})
+		switch a.Status {
+		case data.EntryPlanned:
+			title = append(title, pdfPara{text: "(direncanakan)", style: "I"})
+		case data.EntryNotDone:
+			title = append(title, pdfPara{text: "(tidak terlaksana: " + a.NotDoneReason + ")", style: "I"})
 		}
 		if a.Notes != "" {
 			title = append(title, pdfPara{text: "Catatan: " + a.Notes, style: "I"})

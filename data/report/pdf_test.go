@@ -328,7 +328,7 @@ func TestPDFQuarterReport(t *testing.T) {
 
 	t.Run("strategy totals equal the database", func(t *testing.T) {
 		table := pdfSection(text, "Rekapitulasi Menurut Strategi Bakohumas", "Rekapitulasi Menurut Jenis Kegiatan")
-		rowRe := regexp.MustCompile(`(?m)^\s*([1-8])\s+(\S.*?)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$`)
+		rowRe := regexp.MustCompile(`(?m)^\s*([1-8])\s+(\S.*?)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$`)
 		got := map[int]int{}
 		for _, m := range rowRe.FindAllStringSubmatch(table, -1) {
 			s, _ := strconv.Atoi(m[1])

@@ -9,7 +9,7 @@ import (
 
 // strategyChart draws a horizontal bar chart of the activities per
 // strategy with gofpdf's own lines and rectangles: one bar per strategy,
-// split into realised and not realised, the count at its end, a scale with
+// split into realised, not realised and planned, the count at its end, a scale with
 // grid lines below, and both axes titled.
 func (d *pdfDoc) strategyChart() {
 	const (
@@ -73,7 +73,7 @@ func (d *pdfDoc) strategyChart() {
 		for _, part := range []struct {
 			n       int
 			r, g, b int
-		}{{t.Realised, 31, 78, 121}, {t.NotRealised, 214, 137, 16}} {
+		}{{t.Realised, 31, 78, 121}, {t.NotRealised, 214, 137, 16}, {t.Planned, 170, 180, 190}} {
 			if part.n == 0 {
 				continue
 			}
@@ -94,7 +94,7 @@ func (d *pdfDoc) strategyChart() {
 	for _, it := range []struct {
 		label   string
 		r, g, b int
-	}{{"Terlaksana", 31, 78, 121}, {"Tidak terlaksana", 214, 137, 16}} {
+	}{{"Terlaksana", 31, 78, 121}, {"Tidak terlaksana", 214, 137, 16}, {"Direncanakan", 170, 180, 190}} {
 		f.SetFillColor(it.r, it.g, it.b)
 		f.Rect(lx, ly, 4, 3, "F")
 		f.SetFillColor(0, 0, 0)

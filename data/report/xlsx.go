@@ -219,6 +219,9 @@ func (b *xlsxBook) subtitle() string {
 	if r.Number != "" {
 		s += " — Nomor " + r.Number
 	}
+	if note := r.UnfinishedNote(); note != "" {
+		s += " — " + note
+	}
 	return s
 }
 
@@ -284,7 +287,7 @@ func (b *xlsxBook) activities() error {
 	cols := []xlsxColumn{
 		{"No", 6}, {"Tanggal mulai", 12}, {"Tanggal selesai", 12}, {"Judul", 45}, {"Jenis kegiatan", 18},
 		{"Strategi", 9}, {"Nama strategi", 36}, {"Lokasi", 24}, {"Daring", 8}, {"Mitra", 30},
-		{"Peserta", 10}, {"Keluaran", 10}, {"Jangkauan", 12}, {"Terlaksana", 11}, {"Kendala", 32},
+		{"Peserta", 10}, {"Keluaran", 10}, {"Jangkauan", 12}, {"Status", 16}, {"Alasan tidak terlaksana", 28}, {"Kendala", 32},
 		{"Tindak lanjut", 32}, {"Tautan bukti", 32}, {"Catatan", 32},
 	}
 	if r.Rollup {
@@ -303,7 +306,7 @@ func (b *xlsxBook) activities() error {
 			b.c(st.wrap, data.StrategyLabel(a.Strategy, data.LangID)), b.c(st.wrap, a.Location),
 			b.c(st.center, xlsxYesNo(a.Online)), b.c(st.wrap, strings.Join(a.Partners, "; ")),
 			b.c(st.number, a.Participants), b.c(st.number, a.Outputs), b.c(st.number, a.Reach),
-			b.c(st.center, xlsxYesNo(a.Realised)), b.c(st.wrap, a.Obstacles), b.c(st.wrap, a.FollowUp),
+			b.c(st.text, data.EntryStates.Label(a.Status, data.LangID)), b.c(st.wrap, a.NotDoneReason), b.c(st.wrap, a.Obstacles), b.c(st.wrap, a.FollowUp),
 			b.c(st.wrap, strings.Join(a.EvidenceLinks, "\n")), b.c(st.wrap, a.Notes),
 		}
 		if r.Rollup {
@@ -318,12 +321,12 @@ func (b *xlsxBook) activities() error {
 
 // xlsxTallyColumns are the count columns every summary shares.
 var xlsxTallyColumns = []xlsxColumn{
-	{"Jumlah kegiatan", 11}, {"Terlaksana", 11}, {"Tidak terlaksana", 11},
+	{"Jumlah kegiatan", 11}, {"Terlaksana", 11}, {"Tidak terlaksana", 11}, {"Direncanakan", 12},
 	{"Peserta", 11}, {"Keluaran", 11}, {"Jangkauan", 12},
 }
 
 func (b *xlsxBook) tallyCells(t Tally, style int) []any {
-	return []any{b.c(style, t.Count), b.c(style, t.Realised), b.c(style, t.NotRealised),
+	return []any{b.c(style, t.Count), b.c(style, t.Realised), b.c(style, t.NotRealised), b.c(style, t.Planned),
 		b.c(style, t.Participants), b.c(style, t.Outputs), b.c(style, t.Reach)}
 }
 

@@ -129,7 +129,7 @@ func TestXLSXQuarter(t *testing.T) {
 		t.Fatal(err)
 	}
 	header := []string{"No", "Tanggal mulai", "Tanggal selesai", "Judul", "Jenis kegiatan", "Strategi", "Nama strategi", "Lokasi",
-		"Daring", "Mitra", "Peserta", "Keluaran", "Jangkauan", "Terlaksana", "Kendala", "Tindak lanjut", "Tautan bukti", "Catatan"}
+		"Daring", "Mitra", "Peserta", "Keluaran", "Jangkauan", "Status", "Alasan tidak terlaksana", "Kendala", "Tindak lanjut", "Tautan bukti", "Catatan"}
 	if strings.Join(rows[XLSXHeaderRow-1], "|") != strings.Join(header, "|") {
 		t.Errorf("header %q", rows[XLSXHeaderRow-1])
 	}
@@ -139,12 +139,12 @@ func TestXLSXQuarter(t *testing.T) {
 	first := rows[XLSXHeaderRow]
 	if first[3] != "Rapat koordinasi persiapan kampanye" || first[4] != "Rapat koordinasi" || first[5] != "2" ||
 		first[6] != "Pertemuan, koordinasi, dan kerja sama (daring/luring)" || first[8] != "Tidak" ||
-		first[9] != "Bawaslu Kabupaten Sleman; Polres Sleman" || first[10] != "45" || first[13] != "Ya" {
+		first[9] != "Bawaslu Kabupaten Sleman; Polres Sleman" || first[10] != "45" || first[13] != "Terlaksana" {
 		t.Errorf("first activity %q", first)
 	}
 	asText := false
 	for _, row := range rows[XLSXHeaderRow:] {
-		asText = asText || (row[3] == "=SUM(1;2) bukan rumus" && row[17] == "-catatan, dengan koma")
+		asText = asText || (row[3] == "=SUM(1;2) bukan rumus" && row[18] == "-catatan, dengan koma")
 	}
 	if !asText {
 		t.Error("text that looks like a formula was not kept as text")
@@ -186,8 +186,8 @@ func TestXLSXQuarter(t *testing.T) {
 	if w, _ := f.GetColWidth(SheetActivities, "D"); w != 45 {
 		t.Errorf("title column width %v", w)
 	}
-	if x := sheetXML(t, book, 1); !regexp.MustCompile(`<autoFilter ref="\$?A\$?4:\$?R\$?8"`).MatchString(x) {
-		t.Errorf("no autofilter over A4:R8 in %.300s…", x[strings.Index(x, "</sheetData>"):])
+	if x := sheetXML(t, book, 1); !regexp.MustCompile(`<autoFilter ref="\$?A\$?4:\$?S\$?8"`).MatchString(x) {
+		t.Errorf("no autofilter over A4:S8 in %.300s…", x[strings.Index(x, "</sheetData>"):])
 	}
 	var filterName, printTitles bool
 	for _, dn := range f.GetDefinedName() {
@@ -202,8 +202,9 @@ func TestXLSXQuarter(t *testing.T) {
 	for i, tally := range r.Strategies {
 		row := XLSXHeaderRow + 1 + i
 		got := []int{xlsxInt(t, f, SheetStrategies, 3, row), xlsxInt(t, f, SheetStrategies, 4, row), xlsxInt(t, f, SheetStrategies, 5, row),
-			xlsxInt(t, f, SheetStrategies, 6, row), xlsxInt(t, f, SheetStrategies, 7, row), xlsxInt(t, f, SheetStrategies, 8, row)}
-		want := []int{tally.Count, tally.Realised, tally.NotRealised, tally.Participants, tally.Outputs, tally.Reach}
+			xlsxInt(t, f, SheetStrategies, 6, row), xlsxInt(t, f, SheetStrategies, 7, row), xlsxInt(t, f, SheetStrategies, 8, row),
+			xlsxInt(t, f, SheetStrategies, 9, row)}
+		want := []int{tally.Count, tally.Realised, tally.NotRealised, tally.Planned, tally.Participants, tally.Outputs, tally.Reach}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("strategy %d: %v, want %v", i+1, got, want)
 		}
@@ -212,11 +213,11 @@ func TestXLSXQuarter(t *testing.T) {
 	if v := xlsxCell(t, f, SheetStrategies, fmt.Sprintf("B%d", total)); v != "Jumlah" {
 		t.Errorf("total label %q", v)
 	}
-	if xlsxInt(t, f, SheetStrategies, 3, total) != r.Total.Count || xlsxInt(t, f, SheetStrategies, 6, total) != r.Total.Participants ||
-		xlsxInt(t, f, SheetStrategies, 8, total) != r.Total.Reach || xlsxInt(t, f, SheetStrategies, 5, total) != r.Total.NotRealised {
+	if xlsxInt(t, f, SheetStrategies, 3, total) != r.Total.Count || xlsxInt(t, f, SheetStrategies, 7, total) != r.Total.Participants ||
+		xlsxInt(t, f, SheetStrategies, 9, total) != r.Total.Reach || xlsxInt(t, f, SheetStrategies, 5, total) != r.Total.NotRealised {
 		t.Errorf("totals differ from %+v", r.Total)
 	}
-	if v := xlsxCell(t, f, SheetStrategies, "I4"); v != "" {
+	if v := xlsxCell(t, f, SheetStrategies, "J4"); v != "" {
 		t.Errorf("a quarterly report has no quarter columns, got %q", v)
 	}
 	// Rekap Bulanan: July, August, September.
@@ -277,16 +278,16 @@ func TestXLSXAnnualRollupAndEmpty(t *testing.T) {
 		t.Fatalf("sheets %q", got)
 	}
 	// Annual: TW I–IV columns, per strategy and in total.
-	if v := xlsxCell(t, f, SheetStrategies, "I4") + "|" + xlsxCell(t, f, SheetStrategies, "L4"); v != "TW I|TW IV" {
+	if v := xlsxCell(t, f, SheetStrategies, "J4") + "|" + xlsxCell(t, f, SheetStrategies, "M4"); v != "TW I|TW IV" {
 		t.Errorf("quarter headers %q", v)
 	}
 	s4 := XLSXHeaderRow + 4 // strategy 4: Q2 Sleman, Q3 Bantul
-	if xlsxInt(t, f, SheetStrategies, 10, s4) != 1 || xlsxInt(t, f, SheetStrategies, 11, s4) != 1 || xlsxInt(t, f, SheetStrategies, 9, s4) != 0 {
+	if xlsxInt(t, f, SheetStrategies, 11, s4) != 1 || xlsxInt(t, f, SheetStrategies, 12, s4) != 1 || xlsxInt(t, f, SheetStrategies, 10, s4) != 0 {
 		t.Error("strategy 4 per quarter")
 	}
 	total := XLSXHeaderRow + 9
 	for q := range 4 {
-		if xlsxInt(t, f, SheetStrategies, 9+q, total) != 1 {
+		if xlsxInt(t, f, SheetStrategies, 10+q, total) != 1 {
 			t.Errorf("quarter %d total", q+1)
 		}
 	}
@@ -294,18 +295,18 @@ func TestXLSXAnnualRollupAndEmpty(t *testing.T) {
 	for i, o := range r.PerOffice {
 		row := XLSXHeaderRow + 1 + i
 		if xlsxCell(t, f, SheetOffices, fmt.Sprintf("B%d", row)) != o.Office.Name || xlsxInt(t, f, SheetOffices, 3, row) != o.Count ||
-			xlsxInt(t, f, SheetOffices, 8+4, row) != o.Strategies[3] {
+			xlsxInt(t, f, SheetOffices, 9+4, row) != o.Strategies[3] {
 			t.Errorf("office row %d", i)
 		}
 	}
-	if xlsxInt(t, f, SheetOffices, 3, XLSXHeaderRow+4) != 4 || xlsxInt(t, f, SheetOffices, 12, XLSXHeaderRow+4) != 2 {
+	if xlsxInt(t, f, SheetOffices, 3, XLSXHeaderRow+4) != 4 || xlsxInt(t, f, SheetOffices, 13, XLSXHeaderRow+4) != 2 {
 		t.Error("office totals")
 	}
-	if x := sheetXML(t, book, 5); !regexp.MustCompile(`<autoFilter ref="\$?A\$?4:\$?P\$?7"`).MatchString(x) {
+	if x := sheetXML(t, book, 5); !regexp.MustCompile(`<autoFilter ref="\$?A\$?4:\$?Q\$?7"`).MatchString(x) {
 		t.Error("office autofilter must leave out the total row")
 	}
 	rows, _ := f.GetRows(SheetActivities)
-	if rows[XLSXHeaderRow-1][18] != "Kantor" || len(rows)-XLSXHeaderRow != 4 {
+	if rows[XLSXHeaderRow-1][19] != "Kantor" || len(rows)-XLSXHeaderRow != 4 {
 		t.Errorf("rollup activities %q", rows)
 	}
 	if v := xlsxCell(t, f, SheetActivities, "A2"); !strings.Contains(v, "beserta 2 kantor") {

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/humasdesk/humasdesk/data"
 )
 
 // A migration moves the schema one version up. Migrations only add (tables,
@@ -252,6 +254,24 @@ var migrations = []migration{
 			` + officeFK + `)`,
 		`CREATE INDEX hoaxes_found ON hoaxes (deleted, office_id, found_at)`,
 		`CREATE INDEX hoaxes_draft ON hoaxes (draft_id, deleted)`,
+	}},
+	// Activities gain a state (data.EntryStates) and the reason one did
+	// not take place. Existing rows get the state data.Entry.FillStatus
+	// gives a record of the previous schema: dated after today (this
+	// machine's local date, as data.Today) it is planned, whatever the old
+	// "realised" default said; earlier it is done or not done as realised
+	// says, a not-done one with data.LegacyNotDoneReason. realised stays,
+	// mirroring the state, for devices of the previous schema.
+	{6, "activity state: planned, done, not done with a reason", []string{
+		`ALTER TABLE entries ADD COLUMN status TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE entries ADD COLUMN not_done_reason TEXT NOT NULL DEFAULT ''`,
+		`UPDATE entries SET status = CASE
+			WHEN start_date > date('now', 'localtime') THEN 'direncanakan'
+			WHEN realised <> 0 THEN 'terlaksana'
+			ELSE 'tidak_terlaksana' END`,
+		`UPDATE entries SET realised = 0 WHERE status = 'direncanakan'`,
+		`UPDATE entries SET not_done_reason = '` + data.LegacyNotDoneReason + `' WHERE status = 'tidak_terlaksana'`,
+		`CREATE INDEX entries_status ON entries (deleted, office_id, status, start_date)`,
 	}},
 }
 

@@ -171,7 +171,16 @@ func (s *Store) SaveAgency(ctx context.Context, a *data.Agency) error { return s
 func (s *Store) SaveDraft(ctx context.Context, d *data.Draft) error { return s.saveDraft(ctx, d) }
 
 // SaveEntry creates or updates a report entry.
-func (s *Store) SaveEntry(ctx context.Context, e *data.Entry) error { return s.save(ctx, e) }
+// An activity dated after today cannot be saved as done
+// (data.Entry.CheckToday); the rule holds for local edits only, not for
+// records that arrive through sync.
+func (s *Store) SaveEntry(ctx context.Context, e *data.Entry) error {
+	e.Normalize()
+	if err := e.CheckToday(data.Today()); err != nil {
+		return err
+	}
+	return s.save(ctx, e)
+}
 
 // SaveOffice creates or updates an office profile.
 func (s *Store) SaveOffice(ctx context.Context, o *data.Office) error { return s.save(ctx, o) }

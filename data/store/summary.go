@@ -10,7 +10,8 @@ import (
 type Summary struct {
 	From, To      data.Date
 	ByStrategy    [9]int         // index 1..8; entries starting in the period
-	Realised      int            // entries in the period marked realised
+	Realised      int            // entries in the period that took place (data.EntryDone)
+	Planned       int            // entries in the period still planned (data.EntryPlanned)
 	Entries       int            // all entries in the period
 	DraftsByState map[string]int // live drafts by status, whatever their date
 	Upcoming      []data.Draft   // planned from today on, not yet published
@@ -20,9 +21,9 @@ type Summary struct {
 // its drafts by status, and lists up to upcoming planned drafts.
 func (s *Store) Summarize(ctx context.Context, officeID string, from, to, today data.Date, upcoming int) (*Summary, error) {
 	sum := &Summary{From: from, To: to, DraftsByState: map[string]int{}}
-	var byStrat []struct{ Strategy, N, Done int }
+	var byStrat []struct{ Strategy, N, Done, Planned int }
 	err := entrySpec.apply(s.read(ctx), Filter{OfficeID: officeID, From: from, To: to}).
-		Select("strategy, COUNT(*) AS n, SUM(realised) AS done").Group("strategy").Scan(&byStrat).Error
+		Select("strategy, COUNT(*) AS n, SUM(status = ?) AS done, SUM(status = ?) AS planned", data.EntryDone, data.EntryPlanned).Group("strategy").Scan(&byStrat).Error
 	if err != nil {
 		return nil, err
 	}
@@ -32,6 +33,7 @@ func (s *Store) Summarize(ctx context.Context, officeID string, from, to, today 
 		}
 		sum.Entries += r.N
 		sum.Realised += r.Done
+		sum.Planned += r.Planned
 	}
 	var byStatus []struct {
 		Status string

@@ -525,6 +525,10 @@ func decodeRemote(r syncapi.Record) (data.Record, error) {
 		return nil, fmt.Errorf("%w (%s %s): %v", errUnreadable, r.Kind, r.ID, err)
 	}
 	*rec.RecordMeta() = envelope(r)
+	if e, ok := rec.(*data.Entry); ok {
+		// A device of the previous schema sends "realised" only.
+		e.FillStatus(data.Today())
+	}
 	return rec, nil
 }
 
