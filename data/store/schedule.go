@@ -47,7 +47,7 @@ type BackupSchedule struct {
 
 	LastGood     time.Time `json:"last_good,omitzero"` // the last archive made whole (scheduled or not)
 	LastGoodPath string    `json:"last_good_path,omitempty"`
-	LastTry      time.Time `json:"last_try,omitzero"`   // the last scheduled attempt
+	LastTry      time.Time `json:"last_try,omitzero"`    // the last scheduled attempt
 	LastError    string    `json:"last_error,omitempty"` // why it failed; "" when it worked
 }
 
