@@ -146,16 +146,26 @@ func invalidArchive(format string, a ...any) error {
 // (replacing a file there), so a file under dest's name is always a whole,
 // checked archive; on any failure nothing is left.
 func (s *Store) BackupArchive(ctx context.Context, dest string) (*ArchiveInfo, error) {
-	if same, _ := sameFile(dest, s.path); same {
+	return BackupArchiveOf(ctx, s.path, dest)
+}
+
+// BackupArchiveOf is BackupArchive of the database at dbPath, which may be
+// open (by this process or another) or not: it reads the file through a
+// connection of its own.
+func BackupArchiveOf(ctx context.Context, dbPath, dest string) (*ArchiveInfo, error) {
+	if same, _ := sameFile(dest, dbPath); same {
 		return nil, fmt.Errorf("cadangan tidak boleh menimpa database yang sedang dipakai (%s)", dest)
 	}
-	work, err := os.MkdirTemp(filepath.Dir(s.path), ".humasdesk-cadangan-")
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil, fmt.Errorf("database %s tidak dapat dibaca: %w", dbPath, err)
+	}
+	work, err := os.MkdirTemp(filepath.Dir(dbPath), ".humasdesk-cadangan-")
 	if err != nil {
 		return nil, fmt.Errorf("folder sementara tidak dapat dibuat: %w", err)
 	}
 	defer os.RemoveAll(work)
 	snap := filepath.Join(work, archiveDBName)
-	if err := backupFile(ctx, s.path, snap); err != nil {
+	if err := backupFile(ctx, dbPath, snap); err != nil {
 		return nil, err
 	}
 	m, photos, err := snapshotManifest(ctx, snap)
@@ -173,7 +183,7 @@ func (s *Store) BackupArchive(ctx context.Context, dest string) (*ArchiveInfo, e
 			os.Remove(tmpPath)
 		}
 	}()
-	err = writeArchive(ctx, tmp, snap, filepath.Dir(s.path), photos, m)
+	err = writeArchive(ctx, tmp, snap, filepath.Dir(dbPath), photos, m)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

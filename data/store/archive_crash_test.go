@@ -32,11 +32,7 @@ func TestCrashChild(t *testing.T) {
 	var err error
 	switch op {
 	case "backup":
-		var s *Store
-		if s, err = Open(db); err == nil {
-			_, _, err = s.RunScheduledBackup(ctx)
-			s.Close()
-		}
+		_, _, err = RunScheduledBackup(ctx, db)
 	case "restore":
 		_, err = RestoreBackup(ctx, db, arg)
 	}

@@ -158,18 +158,19 @@ func ScheduledBackupName(t time.Time) string {
 	return "humasdesk-cadangan-" + t.Format("20060102-150405") + ".zip"
 }
 
-// RunScheduledBackup makes an archive into the schedule's folder now,
-// prunes the folder to the newest Keep, and records the result in the
-// schedule file. It runs whether or not the backup is due.
-func (s *Store) RunScheduledBackup(ctx context.Context) (BackupSchedule, *ArchiveInfo, error) {
-	sch, err := LoadSchedule(s.path)
+// RunScheduledBackup makes an archive of the database at dbPath (open or
+// not) into the schedule's folder now, prunes the folder to the newest
+// Keep, and records the result in the schedule file. It runs whether or
+// not the backup is due.
+func RunScheduledBackup(ctx context.Context, dbPath string) (BackupSchedule, *ArchiveInfo, error) {
+	sch, err := LoadSchedule(dbPath)
 	if err != nil {
 		return sch, nil, err
 	}
 	now := time.Now()
-	info, err := s.backupToFolder(ctx, sch.Folder, now)
+	info, err := backupToFolder(ctx, dbPath, sch.Folder, now)
 	// Read again: the settings may have changed while it ran.
-	if cur, lerr := LoadSchedule(s.path); lerr == nil {
+	if cur, lerr := LoadSchedule(dbPath); lerr == nil {
 		sch = cur
 	}
 	sch.LastTry = now.UTC()
@@ -179,23 +180,23 @@ func (s *Store) RunScheduledBackup(ctx context.Context) (BackupSchedule, *Archiv
 	} else {
 		sch.LastGood, sch.LastGoodPath = now.UTC(), info.Path
 	}
-	if serr := SaveSchedule(s.path, sch); err == nil {
+	if serr := SaveSchedule(dbPath, sch); err == nil {
 		err = serr
 	}
 	return sch, info, err
 }
 
 // backupToFolder writes a scheduled archive into folder and prunes it.
-func (s *Store) backupToFolder(ctx context.Context, folder string, now time.Time) (*ArchiveInfo, error) {
+func backupToFolder(ctx context.Context, dbPath, folder string, now time.Time) (*ArchiveInfo, error) {
 	if err := os.MkdirAll(folder, 0o700); err != nil {
 		return nil, fmt.Errorf("folder cadangan %s tidak dapat dibuat (diska USB terpasang?): %w", folder, err)
 	}
 	dest := filepath.Join(folder, ScheduledBackupName(now))
-	info, err := s.BackupArchive(ctx, dest)
+	info, err := BackupArchiveOf(ctx, dbPath, dest)
 	if err != nil {
 		return nil, err
 	}
-	sch, _ := LoadSchedule(s.path)
+	sch, _ := LoadSchedule(dbPath)
 	return info, pruneScheduled(folder, sch.Keep)
 }
 
