@@ -159,7 +159,8 @@ func BackupArchiveOf(ctx context.Context, dbPath, dest string) (*ArchiveInfo, er
 	if _, err := os.Stat(dbPath); err != nil {
 		return nil, fmt.Errorf("database %s tidak dapat dibaca: %w", dbPath, err)
 	}
-	work, err := os.MkdirTemp(filepath.Dir(dbPath), ".humasdesk-cadangan-")
+	removeStale(filepath.Dir(dbPath), workPrefix, time.Hour)
+	work, err := os.MkdirTemp(filepath.Dir(dbPath), workPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("folder sementara tidak dapat dibuat: %w", err)
 	}
@@ -607,7 +608,7 @@ func restoreArchive(ctx context.Context, dbPath, from string) (*RestoreResult, e
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("folder database %s tidak dapat dibuat: %w", dir, err)
 	}
-	removeStaleStages(dir)
+	removeStale(dir, stagePrefix, time.Hour)
 	stage, err := os.MkdirTemp(dir, stagePrefix)
 	if err != nil {
 		return nil, fmt.Errorf("folder sementara tidak dapat dibuat di %s: %w", dir, err)
@@ -636,15 +637,19 @@ func restoreArchive(ctx context.Context, dbPath, from string) (*RestoreResult, e
 	return res, pruneAutoBackups(BackupDir(dbPath))
 }
 
-// stagePrefix names the staging folders of restores; one left by a crash
-// is removed by the next restore.
-const stagePrefix = ".humasdesk-pulih-"
+// The folders a backup snapshots into and a restore extracts into, beside
+// the database; one left by a crash is removed by the next backup or
+// restore once it is older than any run could take.
+const (
+	workPrefix  = ".humasdesk-cadangan-"
+	stagePrefix = ".humasdesk-pulih-"
+)
 
-func removeStaleStages(dir string) {
+func removeStale(dir, prefix string, age time.Duration) {
 	ents, _ := os.ReadDir(dir)
 	for _, e := range ents {
-		if e.IsDir() && strings.HasPrefix(e.Name(), stagePrefix) {
-			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Minute {
+		if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
+			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > age {
 				os.RemoveAll(filepath.Join(dir, e.Name()))
 			}
 		}
