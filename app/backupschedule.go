@@ -44,11 +44,10 @@ type scheduleSection struct {
 	content  fyne.CanvasObject
 }
 
-// The choices of how often, in days.
-var everyChoices = []struct {
-	days  int
-	label string
-}{{1, "Every day"}, {7, "Every week"}}
+// everyDays are the choices of how often, in days; everyLabels names them.
+var everyDays = []int{1, 7}
+
+func everyLabels() []string { return []string{lang.L("Every day"), lang.L("Every week")} }
 
 var keepChoices = []string{"3", "5", "7", "14", "30"}
 
@@ -60,14 +59,11 @@ func newScheduleSection(u *UI) *scheduleSection {
 	s.enabled = widget.NewCheck(lang.L("Back up automatically"), func(on bool) {
 		s.change(func(sch *store.BackupSchedule) { sch.Enabled = on })
 	})
-	labels := make([]string, len(everyChoices))
-	for i, c := range everyChoices {
-		labels[i] = lang.L(c.label)
-	}
+	labels := everyLabels()
 	s.every = widget.NewSelect(labels, func(v string) {
 		for i, l := range labels {
 			if l == v {
-				s.change(func(sch *store.BackupSchedule) { sch.EveryDays = everyChoices[i].days })
+				s.change(func(sch *store.BackupSchedule) { sch.EveryDays = everyDays[i] })
 			}
 		}
 	})
@@ -95,9 +91,9 @@ func (s *scheduleSection) refresh() {
 	defer func() { s.loading = false }()
 	s.enabled.SetChecked(sch.Enabled)
 	s.folder.SetText(sch.Folder)
-	for _, c := range everyChoices {
-		if c.days == sch.EveryDays {
-			s.every.SetSelected(lang.L(c.label))
+	for i, l := range everyLabels() {
+		if everyDays[i] == sch.EveryDays {
+			s.every.SetSelected(l)
 		}
 	}
 	if sch.EveryDays != 1 && sch.EveryDays != 7 {
