@@ -194,7 +194,7 @@ func (u *UI) scheduledBackup(ctx context.Context, path string) {
 	if ctx.Err() != nil {
 		return // the window is closing
 	}
-	fyne.DoAndWait(func() { u.scheduleDone(sch, err) })
+	fyne.Do(func() { u.scheduleDone(sch, err) }) // as sync does: never waits on a loop that is ending
 }
 
 // runScheduledNow makes the scheduled backup now, from the button.
