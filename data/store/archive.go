@@ -192,7 +192,7 @@ func BackupArchiveOf(ctx context.Context, dbPath, dest string) (*ArchiveInfo, er
 		return nil, fmt.Errorf("cadangan %s gagal: %w", dest, err)
 	}
 	// Read it back: a flaky USB drive shows here, not on the day of need.
-	if _, err := readArchive(ctx, tmpPath, ""); err != nil {
+	if _, err := readArchive(ctx, tmpPath, "", false); err != nil {
 		return nil, fmt.Errorf("cadangan %s gagal diperiksa ulang: %w", dest, err)
 	}
 	if err := os.Rename(tmpPath, dest); err != nil {
@@ -355,10 +355,10 @@ func countPhotoFiles(m *Manifest) int {
 }
 
 // readArchive reads the archive at path and checks its manifest and every
-// file's size and hash against it. With stage set, it extracts every file
-// under stage (synced); without, it extracts nothing. It does not look
-// inside the database.
-func readArchive(ctx context.Context, path, stage string) (*Manifest, error) {
+// file's size and hash against it. With stage set, it extracts the
+// database, and with all every file, under stage (synced); the rest is
+// only read. It does not look inside the database.
+func readArchive(ctx context.Context, path, stage string, all bool) (*Manifest, error) {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		return nil, invalidArchive("bukan arsip ZIP yang utuh (terpotong atau rusak: %v)", err)
@@ -384,7 +384,11 @@ func readArchive(ctx context.Context, path, stage string) (*Manifest, error) {
 			return nil, invalidArchive("berkas %s yang tercantum di manifest tidak ada di arsip", mf.Path)
 		}
 		delete(entries, mf.Path)
-		if err := extractEntry(zf, mf, stage); err != nil {
+		dest := stage
+		if !all && mf.Kind != FileDatabase {
+			dest = ""
+		}
+		if err := extractEntry(zf, mf, dest); err != nil {
 			return nil, err
 		}
 	}
@@ -511,11 +515,12 @@ func extractEntry(zf *zip.File, mf ManifestFile, stage string) (err error) {
 	return nil
 }
 
-// verifyArchive reads the archive at from into stage and checks it
-// whole (see the file comment); it changes nothing outside stage. The
-// database in stage is left opened-and-closed by the store, migrated.
-func verifyArchive(ctx context.Context, from, stage string) (*ArchiveInfo, error) {
-	m, err := readArchive(ctx, from, stage)
+// verifyArchive reads the archive at from and checks it whole (see the
+// file comment), extracting the database (and with all, every file) into
+// stage; it changes nothing outside stage. The database in stage is left
+// opened-and-closed by the store, migrated.
+func verifyArchive(ctx context.Context, from, stage string, all bool) (*ArchiveInfo, error) {
+	m, err := readArchive(ctx, from, stage, all)
 	if err != nil {
 		return nil, err
 	}
@@ -599,7 +604,7 @@ func InspectArchive(ctx context.Context, path string) (*ArchiveInfo, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(stage)
-	return verifyArchive(ctx, path, stage)
+	return verifyArchive(ctx, path, stage, false)
 }
 
 // restoreArchive is RestoreBackup for an archive (see the file comment).
@@ -614,7 +619,7 @@ func restoreArchive(ctx context.Context, dbPath, from string) (*RestoreResult, e
 		return nil, fmt.Errorf("folder sementara tidak dapat dibuat di %s: %w", dir, err)
 	}
 	defer os.RemoveAll(stage)
-	info, err := verifyArchive(ctx, from, stage)
+	info, err := verifyArchive(ctx, from, stage, true)
 	if err != nil {
 		return nil, err
 	}
