@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
@@ -103,5 +104,52 @@ func TestScheduledBackupFailureIsShown(t *testing.T) {
 	sch, _ := store.LoadSchedule(st.Path())
 	if sch.LastError == "" || !sch.LastGood.IsZero() {
 		t.Errorf("schedule %+v", sch)
+	}
+}
+
+// A backup made in Pengaturan holds the photos: after the photo folder is
+// lost, restoring the archive brings the photo back, and the question
+// before says what the archive holds.
+func TestRestoreArchiveBringsPhotosBack(t *testing.T) {
+	u, st := backupTestUI(t)
+	e := &data.Entry{Title: "Rapat pleno rekapitulasi", ActivityType: "rapat_koordinasi", Strategy: 2,
+		StartDate: data.NewDate(2024, 3, 5), Realised: true}
+	if err := st.SaveEntry(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	ph, err := st.AttachPhoto(ctx, e.ID, writeFile(t, "rapat.png", tinyPNG(t)), "Rapat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), backupFileName(time.Now()))
+	<-u.settings.backup.backupTo(p)
+	if !strings.Contains(strings.Join(dialogText(u.win), "\n"), "Beserta 1 berkas foto") {
+		t.Errorf("result %q", dialogText(u.win))
+	}
+	tapDialogButton(t, u.win, "OK")
+	if sch, _ := store.LoadSchedule(st.Path()); sch.LastGoodPath != p {
+		t.Errorf("the backup is not the last good one: %+v", sch)
+	}
+	if err := os.RemoveAll(st.PhotoDir()); err != nil {
+		t.Fatal(err)
+	}
+
+	c := u.settings.backup
+	<-c.inspect(p)
+	if c.confirm == nil {
+		t.Fatalf("no question; error %v", c.lastErr)
+	}
+	if q := strings.Join(dialogText(u.win), "\n"); !strings.Contains(q, "1 berkas foto; setiap berkas cocok dengan hash SHA-256-nya") {
+		t.Errorf("the question:\n%s", q)
+	}
+	tapDialogButton(t, u.win, "Pulihkan")
+	<-c.restoring
+	if err := u.settings.backup.lastErr; err != nil {
+		t.Fatal(err)
+	}
+	tapDialogButton(t, u.win, "OK")
+	raw, err := os.ReadFile(u.Store().PhotoPath(ph.Hash, ph.Mime))
+	if err != nil || len(raw) != int(ph.Size) {
+		t.Errorf("the photo after the restore: %d bytes, %v", len(raw), err)
 	}
 }
