@@ -26,8 +26,13 @@ import (
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
-// scheduleCheckEvery is how often the loop looks whether a backup is due.
-var scheduleCheckEvery = 10 * time.Minute
+// scheduleCheckEvery is how often the loop looks whether a backup is due;
+// the first look is scheduleStartDelay after the window opens, so that an
+// overdue backup does not compete with the start-up.
+var (
+	scheduleCheckEvery = 10 * time.Minute
+	scheduleStartDelay = 15 * time.Second
+)
 
 // scheduleSection is the scheduled-backup part of the Cadangan card.
 type scheduleSection struct {
@@ -166,6 +171,11 @@ func (u *UI) StartBackupSchedule(ctx context.Context) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(scheduleStartDelay):
+		}
 		tick := time.NewTicker(scheduleCheckEvery)
 		defer tick.Stop()
 		for {

@@ -32,6 +32,8 @@ func TestScheduledBackupRunsWhenDue(t *testing.T) {
 	s := u.settings.backup.schedule
 	s.setFolder(usb) // as the folder dialog does
 	results := backupResults(u)
+	defer func(d time.Duration) { scheduleStartDelay = d }(scheduleStartDelay)
+	scheduleStartDelay = 0
 	stop := u.StartBackupSchedule(ctx)
 	if err := <-results; err != nil {
 		t.Fatal(err)
