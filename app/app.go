@@ -43,6 +43,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -96,6 +97,11 @@ type UI struct {
 	reopen   func(path string) (*store.Store, error) // opens the database again; store.Open unless SetReopen
 	syncCtx  context.Context                         // what StartSync was given, to start the loop again
 	stopLoop func()                                  // stops the running sync loop and waits for it; nil when none runs
+
+	// Scheduled backups (backupschedule.go): backupMu keeps a backup and a
+	// restore of the file apart; backupRan tells tests a result was shown.
+	backupMu  sync.Mutex
+	backupRan func(sch store.BackupSchedule, err error)
 }
 
 // New builds the main window over st. The language of domain labels is the

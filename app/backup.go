@@ -1,12 +1,14 @@
 package app
 
-// Pengaturan → Cadangan: a copy of the database made now into a file the
-// user chooses, restoring the database from such a file or from one of
-// the automatic copies, and where the database and its copies are.
+// Pengaturan → Cadangan: an archive of the database and every photo made
+// now into a file the user chooses, the schedule of automatic archives
+// (backupschedule.go), restoring from an archive, from a bare database
+// copy or from one of the automatic copies, and where all of them are.
 //
-// The store does the work (data/store/backup.go): Backup writes a checked
-// copy while the store stays open; InspectBackup checks a file and tells
-// what it holds, for the question before a restore; RestoreBackup needs
+// The store does the work (data/store/archive.go, backup.go):
+// BackupArchive writes a checked archive while the store stays open;
+// InspectBackup checks a file whole and tells what it holds, for the
+// question before a restore; RestoreBackup needs
 // the store closed and the sync loop stopped, which UI.replaceStore
 // arranges before it rebuilds the window over the database opened again.
 // All of it runs off the main goroutine behind a progress dialog.
@@ -42,6 +44,7 @@ type backupCard struct {
 	autos      *fyne.Container // the automatic copies, a row each
 	content    fyne.CanvasObject
 	lastDir    string // the folder of the last file chosen
+	schedule   *scheduleSection
 
 	// For tests: the last result, the question before a restore, and
 	// the running restore (closed once its result is shown).
@@ -60,14 +63,16 @@ func newBackupCard(u *UI) *backupCard {
 
 	st := u.store
 	where := wrapped(lang.L("The database is {{.Path}}. Automatic copies (made before a schema update or a restore; the newest 5 are kept) go to {{.Dir}}.", map[string]any{"Path": st.Path(), "Dir": store.BackupDir(st.Path())}), widget.MediumImportance)
-	photos := wrapped(lang.L("Photos are not in the backup file: they stay in the folder {{.Dir}}; copy that folder yourself to keep them.", map[string]any{"Dir": st.PhotoDir()}), widget.MediumImportance)
+	photos := wrapped(lang.L("A backup file holds the database and every photo (folder {{.Dir}}), with a SHA-256 hash of each file; a restore checks them all before it changes anything.", map[string]any{"Dir": st.PhotoDir()}), widget.MediumImportance)
 	c.refreshAutos()
+	c.schedule = newScheduleSection(u)
 	c.content = widget.NewCard(lang.L("Backup"),
-		lang.L("A copy of all the data in one file, and restoring the data from such a file"),
+		lang.L("All the data and photos in one file, and restoring the data from such a file"),
 		container.NewVBox(
-			container.NewHBox(c.backupBtn, c.restoreBtn), c.status,
+			container.NewHBox(c.backupBtn, c.restoreBtn), c.status, photos,
+			widget.NewSeparator(), c.schedule.content, widget.NewSeparator(),
 			widget.NewLabelWithStyle(lang.L("Automatic copies"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			c.autos, where, photos))
+			c.autos, where))
 	return c
 }
 
@@ -109,7 +114,7 @@ func autoReason(path string) string {
 
 // backupFileName is the name the save dialog proposes.
 func backupFileName(t time.Time) string {
-	return "humasdesk-cadangan-" + t.Format("2006-01-02") + ".db"
+	return "humasdesk-cadangan-" + t.Format("2006-01-02") + ".zip"
 }
 
 // chooseBackup asks where to save the copy.
@@ -152,9 +157,10 @@ func (c *backupCard) progress(title, text string) (hide func()) {
 	}
 }
 
-// backupTo writes a copy of the database to path in the background and
-// then tells where it went. It is what the save dialog's callback runs;
-// the returned channel is closed once the result is shown.
+// backupTo writes an archive of the data and photos to path in the
+// background, notes it as the last good backup, and then tells where it
+// went. It is what the save dialog's callback runs; the returned channel
+// is closed once the result is shown.
 func (c *backupCard) backupTo(path string) <-chan struct{} {
 	done := make(chan struct{})
 	c.lastDir, c.lastErr = filepath.Dir(path), nil
@@ -162,10 +168,9 @@ func (c *backupCard) backupTo(path string) <-chan struct{} {
 	st, ctx := c.u.store, c.u.ctx()
 	go func() {
 		defer close(done)
-		err := st.Backup(ctx, path)
-		var size int64
-		if fi, serr := os.Stat(path); err == nil && serr == nil {
-			size = fi.Size()
+		info, err := st.BackupArchive(ctx, path)
+		if err == nil {
+			err = store.RecordGoodBackup(st.Path(), path, time.Now())
 		}
 		fyne.DoAndWait(func() {
 			hide()
@@ -176,10 +181,11 @@ func (c *backupCard) backupTo(path string) <-chan struct{} {
 				c.u.showError(lang.L("Could not back up the data"), err)
 				return
 			}
-			text := lang.L("The data was saved to {{.Path}} ({{.Size}}).", map[string]any{"Path": path, "Size": humanSize(size)})
+			text := lang.L("The data was saved to {{.Path}} ({{.Size}}).", map[string]any{"Path": path, "Size": humanSize(info.Size)})
 			c.status.SetText(text)
+			c.schedule.refresh()
 			dialog.ShowInformation(lang.L("Backup saved"),
-				text+"\n"+lang.L("Photos are not in this file."), c.u.win)
+				text+"\n"+lang.L("With {{.Photos}} photo files; every file was read back and checked.", map[string]any{"Photos": info.Photos}), c.u.win)
 		})
 	}()
 	return done
@@ -240,6 +246,10 @@ func (c *backupCard) ask(info *store.BackupInfo) {
 		"\n\n" +
 		lang.L("All the data now in Humas Desk will be replaced by this file. The current data is first saved to {{.Dir}}.",
 			map[string]any{"Dir": store.BackupDir(st.Path())})
+	if info.Archive {
+		text = strings.Replace(text, "\n\n", "\n"+lang.L("Made {{.Date}} by Humas Desk {{.Version}}; {{.Photos}} photo files; every file matches its SHA-256 hash.",
+			map[string]any{"Date": dateTime(info.Created), "Version": info.AppVersion, "Photos": info.Photos})+"\n\n", 1)
+	}
 	if info.Schema < store.SchemaVersion() {
 		text += "\n" + lang.L("The file is from an older version; it is updated when it is opened.")
 	}
@@ -269,6 +279,8 @@ func (c *backupCard) restore(from string) <-chan struct{} {
 	ctx := u.ctx()
 	var res *store.RestoreResult
 	u.replaceStore(func(dbPath string) (*store.Store, error) {
+		u.backupMu.Lock() // not while a scheduled backup reads the file
+		defer u.backupMu.Unlock()
 		r, err := store.RestoreBackup(ctx, dbPath, from)
 		if r == nil {
 			return nil, err // nothing was replaced

@@ -38,7 +38,7 @@ func TestBackupNowWritesACheckedFile(t *testing.T) {
 	mustSaveAgency(t, st, "Dinas Pendidikan", "lainnya")
 	mustSaveAgency(t, st, "Dinas Kesehatan", "lainnya")
 
-	if got := backupFileName(time.Date(2024, 3, 7, 10, 0, 0, 0, time.Local)); got != "humasdesk-cadangan-2024-03-07.db" {
+	if got := backupFileName(time.Date(2024, 3, 7, 10, 0, 0, 0, time.Local)); got != "humasdesk-cadangan-2024-03-07.zip" {
 		t.Errorf("proposed name = %q", got)
 	}
 	p := filepath.Join(t.TempDir(), backupFileName(time.Now()))
@@ -213,9 +213,11 @@ func TestRestoreRefusesABadFileAndKeepsTheData(t *testing.T) {
 func TestRestoreRefusesANewerSchema(t *testing.T) {
 	u, st := backupTestUI(t)
 	mustSaveAgency(t, st, "Dinas Pendidikan", "lainnya")
+	// A bare database copy (as the automatic copies are) of a newer schema.
 	p := filepath.Join(t.TempDir(), "masa-depan.db")
-	<-u.settings.backup.backupTo(p)
-	tapDialogButton(t, u.win, "OK")
+	if err := st.Backup(ctx, p); err != nil {
+		t.Fatal(err)
+	}
 	db, err := sql.Open("sqlite", p)
 	if err != nil {
 		t.Fatal(err)

@@ -39,6 +39,8 @@ type dashboard struct {
 	upcoming    *fyne.Container // the content of the next days
 	registerBtn *widget.Button  // to the register's open cases
 	outlook     *store.Outlook  // what the look ahead shows, for tests
+	backupWarn  *fyne.Container // the last good backup is old (backupschedule.go)
+	backupText  *widget.Label
 	content     fyne.CanvasObject
 }
 
@@ -52,6 +54,7 @@ func newDashboard(u *UI) *dashboard {
 	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), d.refresh)
 	header := container.NewBorder(nil, nil, nil, container.NewVBox(refresh), container.NewVBox(d.title, d.period))
 	d.hoaxes.Wrapping = fyne.TextWrapWord
+	d.backupWarn, d.backupText = newBackupWarning(u)
 	d.registerBtn = widget.NewButtonWithIcon(lang.L("Open the hoax register"), theme.NavigateNextIcon(), func() { u.showOpenHoaxes() })
 	agenda := widget.NewButtonWithIcon(lang.L("Open the Agenda"), theme.CalendarIcon(), func() { u.showAgenda(d.today()) })
 	ahead := widget.NewCard(lang.L("Stages and the weeks ahead"), "", container.NewVBox(
@@ -59,7 +62,7 @@ func newDashboard(u *UI) *dashboard {
 		container.NewBorder(nil, nil, nil, container.NewHBox(d.registerBtn, agenda), d.hoaxes)))
 	next := widget.NewCard(lang.L("Content in the next 14 days"), "", d.upcoming)
 	right := container.NewVBox(next, d.statusCard())
-	d.content = container.NewVScroll(container.NewVBox(header, ahead, container.NewGridWithColumns(2, d.strategyCard(), right)))
+	d.content = container.NewVScroll(container.NewVBox(header, d.backupWarn, ahead, container.NewGridWithColumns(2, d.strategyCard(), right)))
 	d.refresh()
 	return d
 }
@@ -107,6 +110,7 @@ func (d *dashboard) refresh() {
 	}
 	d.period.SetText(d.officeName() + " · " + periodText(from, to, d.u.lang))
 	d.show(sum)
+	d.showBackupAge()
 	o, err := d.u.store.Outlook(d.u.ctx(), today, store.OutlookDays)
 	if err != nil {
 		d.u.showError(lang.L("Could not read the agenda"), err)

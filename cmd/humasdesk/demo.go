@@ -5,10 +5,12 @@ import (
 	"io"
 
 	"github.com/humasdesk/humasdesk/data/demo"
+	"github.com/humasdesk/humasdesk/data/store"
 )
 
-// runDemo fills the database with the demo offices and their records. It
-// is idempotent: a second run adds nothing.
+// runDemo fills the database with the demo offices and their records,
+// all or nothing (demo.LoadFile). It is idempotent: a second run adds
+// nothing.
 func runDemo(args []string, out io.Writer) error {
 	fs := newFlags("demo")
 	dbPath := fs.String("db", "", "database file")
@@ -19,16 +21,20 @@ func runDemo(args []string, out io.Writer) error {
 	if *year != 0 && (*year < 2000 || *year > 2100) {
 		return usageError{fmt.Sprintf("demo: --year %d di luar rentang 2000–2100", *year)}
 	}
-	st, err := openStore(*dbPath)
+	path := *dbPath
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return err
+		}
+		path = p
+	}
+	// All or nothing: built in a copy renamed over the file when complete.
+	res, err := demo.LoadFile(bgCtx(), path, demo.Options{Year: *year})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	res, err := demo.Load(bgCtx(), st, demo.Options{Year: *year})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan.\n",
-		st.Path(), res.Offices, res.Agencies, res.Drafts, res.Entries)
+	fmt.Fprintf(out, "Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan, %d foto dokumentasi.\n",
+		path, res.Offices, res.Agencies, res.Drafts, res.Entries, res.Photos)
 	return nil
 }

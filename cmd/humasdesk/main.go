@@ -8,6 +8,8 @@
 //	humasdesk enroll --server URL --code CODE   register with a sync server
 //	humasdesk sync                        one full sync round
 //	humasdesk check (--draft ID | --text FILE)  neutrality findings; exit 1 when any
+//	humasdesk backup [--db FILE] [--out FILE|DIR]  archive the database and photos
+//	humasdesk restore [--db FILE] [--check] FILE  verify, and restore, an archive
 //	humasdesk bench [--db FILE]           measure list and search speed
 //	humasdesk version                     print the version
 //
@@ -24,6 +26,7 @@ import (
 	"strings"
 
 	_ "github.com/humasdesk/humasdesk/cmd/humasdesk/internal/locale" // before Fyne's init
+	"github.com/humasdesk/humasdesk/data/store"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -59,9 +62,13 @@ var verbs = map[string]func(args []string, out io.Writer) error{
 	"enroll": runEnroll,
 	"sync":   runSync,
 	"check":  runCheck,
+	// backupcmd.go
+	"backup":  runBackup,
+	"restore": runRestore,
 }
 
 func run(args []string, out, errOut io.Writer) error {
+	store.AppVersion = version // written into every backup's manifest
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runWindow(args)
 	}
@@ -98,6 +105,10 @@ Pemakaian:
   humasdesk sync [--db FILE]       satu putaran sinkronisasi penuh
   humasdesk check [--db FILE] (--draft ID | --text FILE) [--election]
                                    periksa netralitas konten; keluar 1 bila ada temuan
+  humasdesk backup [--db FILE] [--out FILE|FOLDER]
+                                   buat arsip cadangan: database dan semua foto
+  humasdesk restore [--db FILE] [--check] ARSIP
+                                   periksa (--check) atau pulihkan arsip cadangan
   humasdesk bench [--db FILE]      ukur kecepatan daftar dan pencarian
   humasdesk version                tampilkan versi
   humasdesk help                   tampilkan bantuan ini

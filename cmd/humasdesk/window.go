@@ -49,6 +49,9 @@ func runWindow(args []string) error {
 	// Sync runs in the background for as long as the window is open; the
 	// deferred stop waits for it before the store closes.
 	defer ui.StartSync(bgCtx())()
+	// Scheduled backups likewise (one at once when overdue); the stop
+	// cancels one under way, which leaves no file.
+	defer ui.StartBackupSchedule(bgCtx())()
 	if *quitAfter > 0 {
 		fa.Lifecycle().SetOnStarted(func() {
 			// The window is shown when the app has started: that is the

@@ -26,6 +26,7 @@ type Options struct {
 // Result counts what Load added; zero counts mean it had been loaded before.
 type Result struct {
 	Offices, Agencies, Drafts, Entries int
+	Photos                             int // documentation photos (photos.go)
 }
 
 // Office ids of the demo, stable so that Load is idempotent.
@@ -83,6 +84,11 @@ func Load(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 			}
 			*batch.count += n
 		}
+		n, err = loadPhotos(ctx, st, o, e)
+		if err != nil {
+			return res, err
+		}
+		res.Photos += n
 	}
 	if err := loadWorkflow(ctx, st, opt); err != nil { // workflow.go
 		return res, err

@@ -27,8 +27,10 @@ package store
 // chosen with --db is left as it is. On Windows the files live in the
 // user's profile (%AppData%), which other users cannot read already.
 //
-// Photos (the lampiran/ folder) are files beside the database and are not
-// in a backup.
+// These copies hold the database only; the photos (the lampiran/ folder
+// beside the database) are never deleted by a restore, so the database
+// and lampiran/ together are whole. An archive (archive.go) holds both, and
+// InspectBackup and RestoreBackup take either kind of file.
 
 import (
 	"context"
@@ -67,6 +69,12 @@ type BackupInfo struct {
 	Entries  int
 	Size     int64
 	Modified time.Time
+
+	// An archive (archive.go) also tells these.
+	Archive    bool
+	Photos     int       // photo files in it
+	Created    time.Time // when it was made
+	AppVersion string    // the version of Humas Desk that made it
 }
 
 // BackupDir is the folder of the automatic copies of the database at dbPath.
@@ -256,7 +264,7 @@ func integrityCheck(db *gorm.DB) error {
 // stays open (an existing file at path is replaced, only once the copy is
 // complete and checked). The copy's search index is rebuilt and the copy
 // passes PRAGMA integrity_check, or Backup fails and leaves nothing at path.
-// It does not copy the photo files (PhotoDir).
+// It does not copy the photo files (PhotoDir): BackupArchive does.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if same, _ := sameFile(path, s.path); same {
 		return fmt.Errorf("cadangan tidak boleh menimpa database yang sedang dipakai (%s)", path)
@@ -333,6 +341,13 @@ func finishCopy(ctx context.Context, path string) error {
 // without changing it (it checks a temporary copy), and describes it:
 // for the UI to show before it asks whether to restore.
 func InspectBackup(ctx context.Context, path string) (*BackupInfo, error) {
+	if IsArchive(path) {
+		a, err := InspectArchive(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		return &a.BackupInfo, nil
+	}
 	tmp, err := os.CreateTemp("", "humasdesk-periksa-*.db")
 	if err != nil {
 		return nil, err
@@ -427,7 +442,9 @@ type RestoreResult struct {
 	Previous string
 }
 
-// RestoreBackup replaces the database at dbPath with the backup file from.
+// RestoreBackup replaces the database at dbPath with the backup file from:
+// an archive (restoreArchive, which also restores the photos) or a bare
+// database copy.
 // The store of dbPath must be closed (by every process): the caller closes
 // it, calls RestoreBackup, and opens dbPath again with Open, which migrates
 // a backup of an older schema (after copying it to backups/ first).
@@ -445,6 +462,9 @@ func RestoreBackup(ctx context.Context, dbPath, from string) (*RestoreResult, er
 	}
 	if _, err := os.Stat(from); err != nil {
 		return nil, fmt.Errorf("file cadangan tidak dapat dibaca: %w", err)
+	}
+	if IsArchive(from) {
+		return restoreArchive(ctx, dbPath, from)
 	}
 	dir := filepath.Dir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
