@@ -315,10 +315,12 @@ func signerOf(ctx context.Context) *signer {
 	return sg
 }
 
-// provenKinds are the kinds whose changes the server takes from an
-// office with people only with a proof: the audit trail (approvals and
-// the rest of the workflow) and the people themselves.
-var provenKinds = map[string]bool{syncapi.KindAudit: true, syncapi.KindPerson: true}
+// provenKinds are the kinds whose changes wait for a proof when the
+// signed-in person's key is not on this device yet: the audit trail and
+// the people themselves, which the server takes from an office with
+// people only with a proof, and drafts, whose status changes it takes
+// only with one (and which travel together with their audits).
+var provenKinds = map[string]bool{syncapi.KindAudit: true, syncapi.KindPerson: true, syncapi.KindDraft: true}
 
 // sign names the person in e and proves it, or marks it waiting for the
 // key when its kind needs a proof.
