@@ -106,7 +106,8 @@ func toOp(e store.OutboxEntry) syncapi.Op {
 		op = syncapi.OpDelete
 	}
 	return syncapi.Op{OpID: e.OpID, OpSeq: e.Seq, Kind: e.Kind, ID: e.RecordID, OfficeID: meta.OfficeID, Op: op,
-		BaseVersion: e.BaseVersion, UpdatedAt: meta.UpdatedAt, UpdatedBy: meta.UpdatedBy, Data: []byte(e.Payload)}
+		BaseVersion: e.BaseVersion, UpdatedAt: meta.UpdatedAt, UpdatedBy: meta.UpdatedBy, Data: []byte(e.Payload),
+		ActorID: e.ActorID, Proof: e.Proof}
 }
 
 func (c *Client) pull(ctx context.Context, r *Report) (err error) {
