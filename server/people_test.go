@@ -59,9 +59,9 @@ func signinKey(t *testing.T, w *world, token, personID, password string) []byte 
 }
 
 // auditOp is an approval of a draft by actor, as an op of the office.
-func auditOp(officeID string, actor *data.Person, action, from, to string) syncapi.Op {
+func auditOp(officeID, draftID string, actor *data.Person, action, from, to string) syncapi.Op {
 	a := data.Audit{Meta: data.Meta{ID: data.NewID(), OfficeID: officeID, UpdatedAt: time.Now().UTC(), UpdatedBy: actor.Name},
-		DraftID: data.NewID(), Revision: 1, Step: 2, Action: action, FromStatus: from, ToStatus: to,
+		DraftID: draftID, Revision: 1, Step: 2, Action: action, FromStatus: from, ToStatus: to,
 		ActorID: actor.ID, ActorName: actor.Name, ActorRole: actor.Roles[0], At: time.Now().UTC()}
 	body, _ := json.Marshal(a)
 	return syncapi.Op{OpID: data.NewID(), OpSeq: 1, Kind: syncapi.KindAudit, ID: a.ID, OfficeID: officeID,
@@ -127,6 +127,7 @@ func TestActionsNeedProofAndRole(t *testing.T) {
 	rina, rinaPW := addPerson(t, w, w.a, "Rina Kusumawati", data.RoleDrafter)
 	bagus, bagusPW := addPerson(t, w, w.a, "Bagus Prasetyo", data.RoleVerifier)
 	budi, budiPW := addPerson(t, w, w.b, "Budi Santoso", data.RoleVerifier)
+	sri, sriPW := addPerson(t, w, w.a, "Sri Lestari", data.RoleDrafter, data.RoleVerifier)
 	a1, a2, b1 := w.device(w.a), w.device(w.a), w.device(w.b)
 	a1ID, a1Tok := deviceAuth(t, a1)
 	a2ID, a2Tok := deviceAuth(t, a2)
@@ -135,9 +136,11 @@ func TestActionsNeedProofAndRole(t *testing.T) {
 	rinaKey := signinKey(t, w, a1Tok, rina.ID, rinaPW)
 	bagusKey := signinKey(t, w, a1Tok, bagus.ID, bagusPW)
 	budiKey := signinKey(t, w, b1Tok, budi.ID, budiPW)
+	sriKey := signinKey(t, w, a1Tok, sri.ID, sriPW)
+	sriDraft := data.NewID()
 
 	approve := func(actor *data.Person) syncapi.Op {
-		return auditOp(w.a.ID, actor, "setujui", data.StatusSubmitted, data.StatusApproved)
+		return auditOp(w.a.ID, data.NewID(), actor, "setujui", data.StatusSubmitted, data.StatusApproved)
 	}
 	approvedDraft := func(actor *data.Person) syncapi.Op {
 		d := data.Draft{Meta: data.Meta{ID: data.NewID(), OfficeID: w.a.ID}, Title: "Siaran pers", Kind: "siaran_pers", Status: data.StatusApproved}
@@ -182,6 +185,9 @@ func TestActionsNeedProofAndRole(t *testing.T) {
 		{"draft pushed as approved by a penyusun", a1ID, a1Tok, signed(approvedDraft(rina), rinaKey), syncapi.StatusRejected, false, "tidak dapat mengubah status konten"},
 		{"draft pushed as approved by nobody", a1ID, a1Tok, approvedDraft(nil), syncapi.StatusRejected, false, "pengguna yang masuk"},
 		{"draft approved by a verifikator", a1ID, a1Tok, signed(approvedDraft(bagus), bagusKey), syncapi.StatusApplied, false, ""},
+		{"submission by a penyusun and verifikator", a1ID, a1Tok, signed(auditOp(w.a.ID, sriDraft, sri, "ajukan", data.StatusDraft, data.StatusSubmitted), sriKey), syncapi.StatusApplied, false, ""},
+		{"approval of one's own submission", a1ID, a1Tok, signed(auditOp(w.a.ID, sriDraft, sri, "setujui", data.StatusSubmitted, data.StatusApproved), sriKey), syncapi.StatusRejected, false, "mengajukan konten ini sendiri"},
+		{"approval of Sri's submission by another verifikator", a1ID, a1Tok, signed(auditOp(w.a.ID, sriDraft, bagus, "setujui", data.StatusSubmitted, data.StatusApproved), bagusKey), syncapi.StatusApplied, false, ""},
 		{"approval by a verifikator", a1ID, a1Tok, good, syncapi.StatusApplied, false, ""},
 		{"replay of the good op", a1ID, a1Tok, good, syncapi.StatusApplied, true, ""},
 		{"a person makes themself admin", a1ID, a1Tok, sneaky, syncapi.StatusRejected, false, "hanya dapat mengganti kata sandinya"},

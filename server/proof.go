@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -87,7 +88,10 @@ func (s *Store) authorize(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op,
 	}
 	switch op.Kind {
 	case syncapi.KindAudit:
-		return auditRole(op, actor), nil
+		if why := auditRole(op, actor); why != "" {
+			return why, nil
+		}
+		return s.selfApproval(tx, b, op, actor)
 	case syncapi.KindPerson:
 		return personWrite(op, actor, exists, cur), nil
 	case syncapi.KindDraft:
@@ -201,4 +205,39 @@ func (b *pushBatch) hasPeople(tx *gorm.DB, officeID string) bool {
 		b.people = &has
 	}
 	return *b.people
+}
+
+// selfApproval refuses an approval by the person whose submission of the
+// draft is the latest the server holds (data/workflow's rule, by person
+// id, checked again here because a device could skip it).
+func (s *Store) selfApproval(tx *gorm.DB, b *pushBatch, op syncapi.Op, actor *data.Person) (string, error) {
+	var a data.Audit
+	if json.Unmarshal(op.Data, &a) != nil || a.Action != string(workflow.Approve) ||
+		a.DraftID == "" || strings.ContainsAny(a.DraftID, `%_\"`) {
+		return "", nil
+	}
+	var recs []Record
+	if err := tx.Where("kind = ? AND office_id = ? AND deleted = ? AND data LIKE ?", syncapi.KindAudit, op.OfficeID, false,
+		`%"draft_id":"`+a.DraftID+`"%`).Find(&recs).Error; err != nil {
+		return "", err
+	}
+	for _, r := range b.records { // this batch's own, not written yet
+		if r.Kind == syncapi.KindAudit && r.OfficeID == op.OfficeID {
+			recs = append(recs, r)
+		}
+	}
+	var last Record
+	var submitter string
+	for _, r := range recs {
+		var prior data.Audit
+		if json.Unmarshal([]byte(r.Data), &prior) != nil || prior.DraftID != a.DraftID ||
+			prior.ToStatus != data.StatusSubmitted || r.ServerSeq < last.ServerSeq {
+			continue
+		}
+		last, submitter = r, prior.ActorID
+	}
+	if submitter != "" && submitter == actor.ID {
+		return fmt.Sprintf("%s mengajukan konten ini sendiri, jadi tidak dapat menyetujuinya", actor.Name), nil
+	}
+	return "", nil
 }
