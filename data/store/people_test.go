@@ -100,6 +100,12 @@ func TestFirstAdminAndPeople(t *testing.T) {
 	if err != nil || len(people) != 2 {
 		t.Fatalf("people %v %v", people, err)
 	}
+	if drafters, _ := s.PeopleWithRole(ctx, "", data.RoleDrafter); len(drafters) != 2 {
+		t.Fatalf("penyusun: %v", drafters)
+	}
+	if signers, _ := s.PeopleWithRole(ctx, "", data.RoleSigner); len(signers) != 0 {
+		t.Fatalf("penandatangan: %v", signers)
+	}
 	for _, p := range people {
 		if p.Verifier != "" {
 			t.Errorf("People leaks the verifier of %s", p.Name)

@@ -235,7 +235,7 @@ func (s *Store) unsealKey(ctx context.Context, personID, password string) ([]byt
 	if err := s.read(ctx).Where("person_id = ? AND device_id = ?", personID, st.DeviceID).Limit(1).Find(&k).Error; err != nil || k.PersonID == "" {
 		return nil, err
 	}
-	key, err := open(wrapKey(password, k.Salt), k.Sealed, []byte(personID+"\n"+st.DeviceID))
+	key, err := unseal(wrapKey(password, k.Salt), k.Sealed, []byte(personID+"\n"+st.DeviceID))
 	if err != nil {
 		return nil, nil // sealed under an older password: as if none
 	}
@@ -260,7 +260,7 @@ func seal(kek, plain, aad []byte) ([]byte, error) {
 	return gcm.Seal(nonce, nonce, plain, aad), nil
 }
 
-func open(kek, sealed, aad []byte) ([]byte, error) {
+func unseal(kek, sealed, aad []byte) ([]byte, error) {
 	gcm, err := newGCM(kek)
 	if err != nil {
 		return nil, err
