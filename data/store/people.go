@@ -247,7 +247,8 @@ func (s *Store) SetPassword(ctx context.Context, personID, oldPassword, newPassw
 	if self {
 		s.mu.Lock()
 		if s.session != nil && s.session.person.ID == personID {
-			s.session.key = nil
+			// The old key is revoked; the next round signs in anew.
+			s.session.key, s.session.password = nil, newPassword
 			s.session.person.MustChange = false
 		}
 		s.mu.Unlock()

@@ -40,6 +40,10 @@ type session struct {
 	person data.Person // public copy
 	since  time.Time
 	key    []byte // the signing key, nil until an online sign-in
+	// password is kept, in memory only, while an enrolled device has no
+	// key of the person: the next sync round signs them in with the
+	// server (PendingOnlineSignIn) and forgets it.
+	password string
 }
 
 // Errors of sign-in and of managing people.
@@ -143,8 +147,15 @@ func (s *Store) SignIn(ctx context.Context, personID, password string) (*Session
 	if err != nil {
 		return nil, err
 	}
+	st, err := s.SyncState(ctx)
+	if err != nil {
+		return nil, err
+	}
 	s.mu.Lock()
 	s.session = &session{person: p.Public(), since: now, key: key}
+	if key == nil && st.Enrolled() {
+		s.session.password = password
+	}
 	s.user = p.Name
 	out := s.session.public()
 	s.mu.Unlock()
@@ -217,10 +228,34 @@ func (s *Store) AdoptSigningKey(ctx context.Context, personID, password string, 
 	}
 	s.mu.Lock()
 	if s.session != nil && s.session.person.ID == personID {
-		s.session.key = key
+		s.session.key, s.session.password = key, ""
 	}
 	s.mu.Unlock()
 	return nil
+}
+
+// PendingOnlineSignIn returns the signed-in person and their password
+// when this enrolled device has no signing key of theirs yet, for the
+// sync client to sign them in with the server (and so prove their
+// changes that wait) as soon as it is reachable; ok is false otherwise.
+func (s *Store) PendingOnlineSignIn() (personID, password string, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.session == nil || s.session.password == "" {
+		return "", "", false
+	}
+	return s.session.person.ID, s.session.password, true
+}
+
+// ForgetOnlineSignIn drops the password kept for PendingOnlineSignIn,
+// when the server refused it (its verifier differs: a reset, say); the
+// person's next sign-in tries again.
+func (s *Store) ForgetOnlineSignIn(personID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.session != nil && s.session.person.ID == personID {
+		s.session.password = ""
+	}
 }
 
 // unsealKey opens the person's signing key with their password: nil

@@ -46,6 +46,14 @@ func (c *Client) Sync(ctx context.Context) (Report, error) {
 	if err := c.push(ctx, &r); err != nil {
 		return r, err
 	}
+	if signed, err := c.pendingSignIn(ctx); err != nil {
+		return r, err
+	} else if signed {
+		// The person's changes that waited for their key are signed now.
+		if err := c.push(ctx, &r); err != nil {
+			return r, err
+		}
+	}
 	if err := c.pull(ctx, &r); err != nil {
 		return r, err
 	}

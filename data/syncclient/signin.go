@@ -3,6 +3,7 @@ package syncclient
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -11,7 +12,8 @@ import (
 )
 
 // SignIn signs a person in with the server after they signed in on the
-// device (store.Store.SignIn), so that this device receives their
+// device (store.Store.SignIn; each sync round also does it by itself for
+// the signed-in person while the device has no key of theirs), so that this device receives their
 // signing key and can prove their changes, offline too, from then on
 // (docs/SYNC.md, "How actions are proven"). The outbox is pushed first:
 // a password changed on this device must reach the server before the
@@ -25,6 +27,32 @@ func (c *Client) SignIn(ctx context.Context, personID, password string) error {
 	if err := c.push(ctx, &r); err != nil {
 		return err
 	}
+	return c.signIn(ctx, personID, password)
+}
+
+// pendingSignIn signs in the person the store asks for (an offline
+// sign-in on an enrolled device without their key), after the round's
+// push; it reports whether it did. A refusal of the password is not the
+// round's failure: the store forgets the password, and the person's next
+// sign-in tries again.
+func (c *Client) pendingSignIn(ctx context.Context) (bool, error) {
+	id, password, ok := c.st.PendingOnlineSignIn()
+	if !ok {
+		return false, nil
+	}
+	err := c.signIn(ctx, id, password)
+	var he *HTTPError
+	switch {
+	case errors.As(err, &he) && he.Code == "bad_signin":
+		c.st.ForgetOnlineSignIn(id)
+		return false, nil
+	case errors.As(err, &he) && he.Code == "signin_wait":
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func (c *Client) signIn(ctx context.Context, personID, password string) error {
 	var resp syncapi.SignInResponse
 	req := syncapi.SignInRequest{PersonID: personID, Password: password, Schema: syncapi.SchemaVersion}
 	if err := c.call(ctx, http.MethodPost, "/v1/signin", req, &resp); err != nil {
