@@ -15,6 +15,7 @@ var kinds = map[string]func() Record{
 	"stage":    func() Record { return &Stage{} },
 	"template": func() Record { return &Template{} },
 	"hoax":     func() Record { return &Hoax{} },
+	"person":   func() Record { return &Person{} },
 }
 
 // NewRecord returns an empty record of the wire kind, or false for a kind

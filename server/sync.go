@@ -69,6 +69,7 @@ type pushBatch struct {
 	isDirty map[string]bool
 	created []Record // conflict records
 	logs    []OpLog
+	people  *bool // whether the device's office had people (proof.go)
 }
 
 // loadBatch reads the op log entries and records the ops name.
@@ -162,7 +163,10 @@ func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, n
 	res := syncapi.OpResult{OpID: op.OpID}
 	why := reject(op, exists, cur)
 	if why == "" {
-		why = s.authorize(tx, dev, op, exists, cur)
+		var err error
+		if why, err = s.authorize(tx, b, dev, op, exists, cur); err != nil {
+			return res, err
+		}
 	}
 	switch {
 	case why != "":
