@@ -156,6 +156,8 @@ func tableOf(r data.Record) string {
 		return "templates"
 	case *data.Hoax:
 		return "hoaxes"
+	case *data.ReportNumber:
+		return "report_numbers"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }
@@ -214,6 +216,8 @@ const (
 	KindStage    Kind = "stage"
 	KindTemplate Kind = "template"
 	KindHoax     Kind = "hoax"
+
+	KindReportNumber Kind = "report_number"
 )
 
 func newRecord(k Kind) data.Record {
@@ -234,6 +238,8 @@ func newRecord(k Kind) data.Record {
 		return &data.Template{}
 	case KindHoax:
 		return &data.Hoax{}
+	case KindReportNumber:
+		return &data.ReportNumber{}
 	}
 	panic("store: unknown kind " + string(k))
 }

@@ -177,7 +177,7 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 			return err
 		}
 	}
-	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax} {
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindReportNumber} {
 		if err := requeueKind(tx, kind, o.ID); err != nil {
 			return err
 		}
@@ -356,6 +356,7 @@ var kindTables = map[string]string{
 	syncapi.KindOffice: "offices", syncapi.KindAgency: "agencies", syncapi.KindDraft: "drafts",
 	syncapi.KindEntry: "entries", syncapi.KindPhoto: "photos", syncapi.KindConflict: "conflicts",
 	syncapi.KindAudit: "audits", syncapi.KindStage: "stages", syncapi.KindTemplate: "templates", syncapi.KindHoax: "hoaxes",
+	syncapi.KindReportNumber: "report_numbers",
 }
 
 func recordOfKind(kind string) data.Record {
@@ -452,7 +453,9 @@ func (s *Store) ApplyDecoded(ctx context.Context, d *DecodedPage) (applied int, 
 		var kinds []string
 		for _, one := range d.recs {
 			r := one.r
-			if queued[r.Kind+"\x00"+r.ID] {
+			// A pulled report number is the server's truth even over a
+			// queued write: the queued one is a clash (reportnumbers.go).
+			if queued[r.Kind+"\x00"+r.ID] && r.Kind != syncapi.KindReportNumber {
 				continue
 			}
 			switch {

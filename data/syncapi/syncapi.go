@@ -28,11 +28,13 @@ const (
 	KindStage    = "stage"
 	KindTemplate = "template"
 	KindHoax     = "hoax"
+	// The register of issued report numbers (data.ReportNumber).
+	KindReportNumber = "report_number"
 )
 
 // Kinds lists every kind the server stores.
 var Kinds = []string{KindOffice, KindAgency, KindDraft, KindEntry, KindPhoto, KindConflict,
-	KindAudit, KindStage, KindTemplate, KindHoax}
+	KindAudit, KindStage, KindTemplate, KindHoax, KindReportNumber}
 
 // KnownKind reports whether kind is one the server stores.
 func KnownKind(kind string) bool {
