@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -160,7 +161,7 @@ func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, n
 		return syncapi.OpResult{}, ErrForbidden{fmt.Sprintf("perangkat ini hanya boleh menulis data kantornya sendiri (data %s %s)", op.Kind, op.ID)}
 	}
 	res := syncapi.OpResult{OpID: op.OpID}
-	why := reject(op, exists, cur)
+	why := cmp.Or(reject(op, exists, cur), numberTaken(op, exists, cur))
 	switch {
 	case why != "":
 		res.Status, res.Reason = syncapi.StatusRejected, why
