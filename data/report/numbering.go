@@ -3,7 +3,9 @@ package report
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -32,6 +34,10 @@ func IssueNumber(ctx context.Context, st *store.Store, opt Options, format, file
 	pattern := opt.NumberPattern
 	if pattern == "" {
 		pattern = DefaultNumberPattern
+	}
+	if opt.Number == "" && !strings.Contains(pattern, "{no}") {
+		// Every report would carry the same number.
+		return opt, nil, fmt.Errorf("pola nomor %q tidak memuat {no} (nomor urut); perbaiki di Pengaturan → Laporan", pattern)
 	}
 	row, err := st.IssueReportNumber(ctx, store.NumberRequest{
 		OfficeID: opt.OfficeID, Pattern: pattern, IssuedOn: opt.SignDate,

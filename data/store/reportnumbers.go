@@ -96,6 +96,9 @@ func (s *Store) IssueReportNumber(ctx context.Context, req NumberRequest) (*data
 				return err
 			}
 			n.ID, n.Sequence, n.Pattern, n.Number = data.ReportNumberID(office, req.Pattern, n.Year, seq), seq, req.Pattern, req.Make(seq)
+			if err := claimFloorYear(tx, n.Year); err != nil {
+				return err
+			}
 		}
 		if err := s.createNumber(tx, n); err != nil {
 			return err
@@ -119,25 +122,27 @@ func (s *Store) createNumber(tx *gorm.DB, n *data.ReportNumber) error {
 	return enqueue(tx, OpUpsert, n)
 }
 
-// nextSequence is the next number of the office's pattern in year.
+// nextSequence is the next number of the office's pattern in year. It
+// only reads; issue gives a legacy sequence setting its year.
 func nextSequence(tx *gorm.DB, office, pattern string, year int) (int, error) {
 	var top int
 	if err := tx.Raw(`SELECT COALESCE(MAX(sequence), 0) FROM report_numbers
 		WHERE office_id = ? AND pattern = ? AND year = ?`, office, pattern, year).Scan(&top).Error; err != nil {
 		return 0, err
 	}
-	floor, err := sequenceFloor(tx, year)
+	floor, _, err := sequenceFloor(tx, year)
 	return max(top+1, floor), err
 }
 
 // sequenceFloor is the lowest number the settings allow in year: the
 // "next sequence number" of Pengaturan → Laporan, for the year it was set
-// in. A setting from before the register has no year: it applies now and
-// is given this year, so it does not lift next year's sequence.
-func sequenceFloor(tx *gorm.DB, year int) (int, error) {
+// in. A setting from before the register has no year (legacy): it applies
+// to the next issue, which gives it that issue's year (claimFloorYear), so
+// that it does not lift next year's sequence.
+func sequenceFloor(tx *gorm.DB, year int) (floor int, legacy bool, err error) {
 	var rows []setting
 	if err := tx.Where("key IN ?", []string{SettingReportSequence, SettingReportSequenceYear}).Find(&rows).Error; err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	vals := map[string]string{}
 	for _, r := range rows {
@@ -145,15 +150,24 @@ func sequenceFloor(tx *gorm.DB, year int) (int, error) {
 	}
 	n, err := strconv.Atoi(vals[SettingReportSequence])
 	if err != nil || n < 1 {
-		return 1, nil
+		return 1, false, nil
 	}
 	switch vals[SettingReportSequenceYear] {
 	case strconv.Itoa(year):
-		return n, nil
+		return n, false, nil
 	case "":
-		return n, tx.Create(&setting{SettingReportSequenceYear, strconv.Itoa(year)}).Error
+		return n, true, nil
 	}
-	return 1, nil
+	return 1, false, nil
+}
+
+// claimFloorYear gives a legacy sequence setting the year of the issue
+// that used it.
+func claimFloorYear(tx *gorm.DB, year int) error {
+	if _, legacy, err := sequenceFloor(tx, year); err != nil || !legacy {
+		return err
+	}
+	return tx.Create(&setting{SettingReportSequenceYear, strconv.Itoa(year)}).Error
 }
 
 // manualFree refuses a hand-typed number that another report of the
@@ -189,35 +203,26 @@ func previousNumber(tx *gorm.DB, office string, periodYear, quarter int, rollup 
 // was last issued with, or nil when it has none: what a re-export may
 // reuse. officeID "" is this installation's office.
 func (s *Store) PreviousReportNumber(ctx context.Context, officeID string, periodYear, quarter int, rollup bool) (*data.ReportNumber, error) {
-	var out *data.ReportNumber
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		if officeID == "" {
-			var err error
-			if officeID, err = currentOfficeID(tx); err != nil {
-				return err
-			}
-		}
+	tx := s.read(ctx)
+	if officeID == "" {
 		var err error
-		out, err = previousNumber(tx, officeID, periodYear, quarter, rollup)
-		return err
-	})
-	return out, err
+		if officeID, err = currentOfficeID(tx); err != nil {
+			return nil, err
+		}
+	}
+	return previousNumber(tx, officeID, periodYear, quarter, rollup)
 }
 
 // NextReportSequence is the sequence the next new number of the pattern
-// in year would take, for showing in the settings.
+// in year would take, for showing before a report is exported; the number
+// itself is drawn when it is (IssueReportNumber).
 func (s *Store) NextReportSequence(ctx context.Context, pattern string, year int) (int, error) {
-	var next int
-	// A write transaction: sequenceFloor may give a legacy setting its year.
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		office, err := currentOfficeID(tx)
-		if err != nil {
-			return err
-		}
-		next, err = nextSequence(tx, office, pattern, year)
-		return err
-	})
-	return next, err
+	tx := s.read(ctx)
+	office, err := currentOfficeID(tx)
+	if err != nil {
+		return 0, err
+	}
+	return nextSequence(tx, office, pattern, year)
 }
 
 // WithdrawReportNumber takes back a number whose report could not be
@@ -262,7 +267,7 @@ func (s *Store) ReportNumbers(ctx context.Context, officeID string) ([]data.Repo
 	}
 	var out []data.ReportNumber
 	err := s.read(ctx).Where("office_id = ? AND deleted = 0", officeID).
-		Order("issued_on DESC, year DESC, sequence DESC, updated_at DESC").Find(&out).Error
+		Order("issued_on DESC, updated_at DESC, sequence DESC").Find(&out).Error
 	return out, err
 }
 
