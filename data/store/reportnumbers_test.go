@@ -204,3 +204,29 @@ func TestWithdrawReportNumber(t *testing.T) {
 		t.Errorf("the withdrawn number was not given again: %s", again.Number)
 	}
 }
+
+// The register is part of the database, so a backup carries it, and a
+// restored database goes on after the last number it held.
+func TestBackupCarriesTheRegister(t *testing.T) {
+	s := newStore(t)
+	day := data.NewDate(2026, 12, 7)
+	for q := 1; q <= 3; q++ {
+		issue(t, s, numberReq(day, q))
+	}
+	path := filepath.Join(t.TempDir(), "cadangan.db")
+	if err := s.Backup(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	reg, err := b.ReportNumbers(ctx, "")
+	if err != nil || len(reg) != 3 || reg[0].FileName == "" {
+		t.Fatalf("backup register: %+v, %v", reg, err)
+	}
+	if n := issue(t, b, numberReq(day, 4)); n.Sequence != 4 {
+		t.Errorf("after restoring: %d", n.Sequence)
+	}
+}
