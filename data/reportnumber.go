@@ -79,7 +79,8 @@ func (n *ReportNumber) Validate() error {
 	}
 	if n.IssuedOn.IsZero() {
 		c.add("issued_on", LabelIssuedOn, RuleRequired)
-	} else if n.IssuedOn.Year != n.Year {
+	} else if n.IssuedOn.Year != n.Year && n.ReissueOf == "" {
+		// A reissue keeps its first issue's number, and so its year.
 		c.add("issued_on", LabelIssuedOn, RuleRange)
 	}
 	if n.PeriodYear < 2000 || n.PeriodYear > 9999 || n.Quarter < 0 || n.Quarter > 4 {

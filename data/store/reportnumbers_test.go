@@ -153,6 +153,12 @@ func TestIssueReportNumberReuse(t *testing.T) {
 	if prev, _ := s.PreviousReportNumber(ctx, "", 2026, 3, false); prev == nil || prev.Number != first.Number {
 		t.Errorf("previous = %+v", prev)
 	}
+	// A reissue in the next year keeps the number and its year.
+	late := numberReq(data.NewDate(2027, 1, 8), 3)
+	late.PeriodYear, late.Reuse = 2026, true
+	if n := issue(t, s, late); n.Number != first.Number || n.Year != 2026 || n.IssuedOn.Year != 2027 {
+		t.Errorf("reissue in January = %+v", n)
+	}
 	// A report never numbered gets the next number.
 	annual := numberReq(day, 0)
 	annual.Reuse = true
@@ -160,10 +166,10 @@ func TestIssueReportNumberReuse(t *testing.T) {
 		t.Errorf("reuse without an earlier number = %+v", n)
 	}
 	reg, err := s.ReportNumbers(ctx, "")
-	if err != nil || len(reg) != 5 {
+	if err != nil || len(reg) != 6 {
 		t.Fatalf("register: %d rows, %v", len(reg), err)
 	}
-	if _, box := rows(t, s, "report_numbers"); box != 5 {
+	if _, box := rows(t, s, "report_numbers"); box != 6 {
 		t.Errorf("outbox %d, want a change per row", box)
 	}
 }
