@@ -3,12 +3,14 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 	"github.com/humasdesk/humasdesk/data/syncapi"
+	"github.com/humasdesk/humasdesk/data/syncclient"
 	"github.com/humasdesk/humasdesk/server"
 )
 
@@ -127,4 +129,38 @@ func viewOfNumber(r syncapi.Record) (string, error) {
 	var n data.ReportNumber
 	err := json.Unmarshal(r.Data, &n)
 	return n.Number, err
+}
+
+// A number drawn before the device was enrolled meets the office's same
+// number at the server: enrolling gives it the office's id.
+func TestReportNumberDrawnBeforeEnrollmentClashes(t *testing.T) {
+	w := newWorld(t)
+	a1 := w.device(w.a)
+	issueNumber(t, a1, 1, "laptop1.pdf")
+	sync(t, a1)
+
+	a2, err := store.Open(filepath.Join(t.TempDir(), "baru.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a2.Close()
+	early := issueNumber(t, a2, 2, "sebelum-daftar.pdf")
+	again := issueNumber(t, a2, 2, "sebelum-daftar-lagi.pdf")
+	code, _, err := w.st.NewEnrollment(ctx, w.a.ID, server.EnrollmentTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := syncclient.Enroll(ctx, a2, nil, w.srv.URL, code, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if r := sync(t, a2); r.Rejected != 1 || r.Applied != 1 {
+		t.Fatalf("laptop 2: %+v", r)
+	}
+	if c, _ := a2.ClashedReportNumbers(ctx); len(c) != 1 || c[0].Number != early.Number {
+		t.Errorf("clashed: %+v", c)
+	}
+	reg, _ := a2.ReportNumbers(ctx, "")
+	if len(reg) != 2 || reg[0].Number != again.Number || reg[1].FileName != "laptop1.pdf" {
+		t.Errorf("register after enrolling: %+v", reg)
+	}
 }

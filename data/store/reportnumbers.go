@@ -296,3 +296,28 @@ func (s *Store) ClashedReportNumbers(ctx context.Context) ([]ClashedNumber, erro
 	}
 	return out, nil
 }
+
+// rekeyNumbers gives the office's register rows the ids of its new office
+// id, after an enrollment moved them there: a first issue's id is derived
+// from its office (data.ReportNumberID), and numbers drawn before the
+// device was enrolled must meet the same numbers of the office's other
+// devices at the server. Reissues follow their first issue's new id.
+func rekeyNumbers(tx *gorm.DB, officeID string) error {
+	var rows []data.ReportNumber
+	if err := tx.Where("office_id = ? AND reissue_of = '' AND pattern <> ''", officeID).Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, n := range rows {
+		id := data.ReportNumberID(officeID, n.Pattern, n.Year, n.Sequence)
+		if id == n.ID {
+			continue
+		}
+		if err := tx.Model(&data.ReportNumber{}).Where("id = ?", n.ID).Update("id", id).Error; err != nil {
+			return err
+		}
+		if err := tx.Model(&data.ReportNumber{}).Where("reissue_of = ?", n.ID).Update("reissue_of", id).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -103,6 +103,9 @@ func (s *Store) AdoptEnrollment(ctx context.Context, server string, resp syncapi
 		if err := moveOffice(tx, oldID, office); err != nil {
 			return err
 		}
+		if err := rekeyNumbers(tx, office.ID); err != nil { // reportnumbers.go
+			return err
+		}
 		if err := requeueAll(tx, office, changed); err != nil {
 			return err
 		}
