@@ -2,11 +2,13 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/humasdesk/humasdesk/data"
@@ -190,5 +192,20 @@ func TestRegisterViewListsNumbers(t *testing.T) {
 	}
 	if v.summary.Text != "2 nomor. 1 bentrok: ekspor ulang laporan tersebut." {
 		t.Errorf("summary = %q", v.summary.Text)
+	}
+	// Simpan sebagai CSV… writes what the view lists.
+	path := filepath.Join(dir, "register.csv")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.writeCSV(w); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\r\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "\ufeffnomor,tanggal_terbit") ||
+		!strings.HasPrefix(lines[3], "001/HM.00.02/VII/2024,15/07/2024,Triwulan II Tahun 2024,Triwulan,Rina Humas") {
+		t.Errorf("CSV:\n%s", raw)
 	}
 }
