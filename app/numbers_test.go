@@ -193,6 +193,10 @@ func TestRegisterViewListsNumbers(t *testing.T) {
 	if v.summary.Text != "2 nomor. 1 bentrok: ekspor ulang laporan tersebut." {
 		t.Errorf("summary = %q", v.summary.Text)
 	}
+	// Konflik names the refused change as the register does.
+	if got := kindLabel(syncapi.KindReportNumber) + ": " + recordTitle([]byte(sent[1].Payload)); got != "Nomor laporan: 002/HM.00.02/VII/2024" {
+		t.Errorf("Konflik lists the refused number as %q", got)
+	}
 	// Simpan sebagai CSV… writes what the view lists.
 	path := filepath.Join(dir, "register.csv")
 	w, err := storage.Writer(storage.NewFileURI(path))
