@@ -76,6 +76,7 @@ type UI struct {
 	drafts    *browser[data.Draft, *data.Draft]
 	entries   *browser[data.Entry, *data.Entry]
 	export    *exportView
+	numbers   *numbersView       // Kegiatan/Laporan → Register nomor (numbers.go)
 	agenda    *agendaView        // Agenda: the content calendar and its stages
 	hoaxes    *hoaxView          // Hoaks: the hoax-clarification register
 	reports   *container.AppTabs // Kegiatan/Laporan: the activity list and the export
@@ -268,6 +269,7 @@ func (u *UI) build() {
 			}
 		}
 	}
+	u.addNumberRegister()
 	u.syncBar = newSyncBar(u)
 	u.win.SetContent(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
 }

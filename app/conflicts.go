@@ -307,6 +307,8 @@ func kindLabel(kind string) string {
 		return lang.L("Photo")
 	case syncapi.KindConflict:
 		return lang.L("Conflict resolution")
+	case syncapi.KindReportNumber:
+		return lang.L("Report number")
 	}
 	return kind
 }
@@ -317,9 +319,10 @@ func recordTitle(raw []byte) string {
 		Title   string `json:"title"`
 		Name    string `json:"name"`
 		Caption string `json:"caption"`
+		Number  string `json:"number"` // a report number
 	}
 	_ = json.Unmarshal(raw, &r) // a record that does not read has no title
-	for _, s := range []string{r.Title, r.Name, r.Caption} {
+	for _, s := range []string{r.Title, r.Name, r.Caption, r.Number} {
 		if s != "" {
 			return s
 		}

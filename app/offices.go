@@ -113,6 +113,9 @@ func (u *UI) dataChanged() {
 	if u.agenda != nil && u.showing(u.agenda.content) {
 		u.agenda.refresh()
 	}
+	if u.numbers != nil && u.showing(u.numbers.content) {
+		u.numbers.refresh() // numbers of other devices, and clashes, arrive by sync
+	}
 }
 
 // showing reports whether the view content is the one on screen.

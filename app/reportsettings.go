@@ -47,7 +47,8 @@ func newReportSettings(u *UI) *reportSettings {
 	help := widget.NewLabel(lang.L("Placeholders: {no} the sequence number in three digits (012), {romawi} the month of signing in Roman numerals (XI), {bulan} that month in two digits (11), {tahun} the year of signing (2026), {triwulan} the quarter in Roman numerals (III; empty in an annual report)."))
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
-	seqHelp := widget.NewLabel(lang.L("Goes up by one after each PDF or XLSX report."))
+	seqHelp := widget.NewLabel(lang.L("The next number of this year in the register of numbers; a larger number skips the ones used outside the app."))
+	seqHelp.Wrapping = fyne.TextWrapWord
 	seqHelp.Importance = widget.LowImportance
 	s.f.addNamed("pattern", lang.L("Number pattern"), container.NewVBox(s.pattern, help, s.example))
 	s.f.addNamed("sequence", lang.L("Next sequence number"), container.NewVBox(s.sequence, seqHelp))
@@ -72,11 +73,22 @@ func (s *reportSettings) load() {
 		return v
 	}
 	s.pattern.SetText(get(store.SettingReportNumber, ""))
-	s.sequence.SetText(get(store.SettingReportSequence, "1"))
+	s.sequence.SetText(strconv.Itoa(s.nextSequence()))
 	s.intro.SetText(get(store.SettingReportIntro, ""))
 	s.closing.SetText(get(store.SettingReportClosing, ""))
 	s.showPlaceholders()
 	s.showExample()
+}
+
+// nextSequence is the sequence the register gives the pattern's next
+// number this year.
+func (s *reportSettings) nextSequence() int {
+	n, err := s.u.store.NextReportSequence(s.u.ctx(), numberPattern(s.u), s.today().Year)
+	if err != nil {
+		fyne.LogError("reading the register of numbers", err)
+		return 1
+	}
+	return n
 }
 
 // examplePeriod is the period the examples are written for: the current
@@ -134,6 +146,7 @@ func (s *reportSettings) save() {
 	for _, kv := range [][2]string{
 		{store.SettingReportNumber, strings.TrimSpace(s.pattern.Text)},
 		{store.SettingReportSequence, strconv.Itoa(n)},
+		{store.SettingReportSequenceYear, strconv.Itoa(s.today().Year)},
 		{store.SettingReportIntro, strings.TrimSpace(s.intro.Text)},
 		{store.SettingReportClosing, strings.TrimSpace(s.closing.Text)},
 	} {

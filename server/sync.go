@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -161,7 +162,7 @@ func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, n
 		return syncapi.OpResult{}, ErrForbidden{fmt.Sprintf("perangkat ini hanya boleh menulis data kantornya sendiri (data %s %s)", op.Kind, op.ID)}
 	}
 	res := syncapi.OpResult{OpID: op.OpID}
-	why := reject(op, exists, cur)
+	why := cmp.Or(reject(op, exists, cur), numberTaken(op, exists, cur))
 	if why == "" {
 		var err error
 		if why, err = s.authorize(tx, b, dev, op, exists, cur); err != nil {

@@ -304,6 +304,26 @@ var migrations = []migration{
 			failures  INTEGER NOT NULL,
 			last_at   DATETIME NOT NULL)`,
 	}},
+	{8, "report number register", []string{
+		`CREATE TABLE report_numbers (` + syncColumns + `,
+			number      TEXT NOT NULL,
+			sequence    INTEGER NOT NULL,
+			pattern     TEXT NOT NULL,
+			year        INTEGER NOT NULL,
+			issued_on   TEXT NOT NULL,
+			period_year INTEGER NOT NULL,
+			quarter     INTEGER NOT NULL DEFAULT 0,
+			rollup      INTEGER NOT NULL DEFAULT 0,
+			format      TEXT NOT NULL DEFAULT '',
+			file_name   TEXT NOT NULL DEFAULT '',
+			issuer      TEXT NOT NULL DEFAULT '',
+			reissue_of  TEXT NOT NULL DEFAULT '',
+			` + officeFK + `)`,
+		// One sequence per office, pattern and year: the next number is the
+		// highest of it plus one (IssueReportNumber).
+		`CREATE INDEX report_numbers_seq ON report_numbers (office_id, pattern, year, sequence)`,
+		`CREATE INDEX report_numbers_list ON report_numbers (deleted, office_id, issued_on)`,
+	}},
 }
 
 // SchemaVersion is the schema this build writes.

@@ -158,6 +158,8 @@ func tableOf(r data.Record) string {
 		return "hoaxes"
 	case *data.Person:
 		return "people"
+	case *data.ReportNumber:
+		return "report_numbers"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }
@@ -226,6 +228,8 @@ const (
 	KindTemplate Kind = "template"
 	KindHoax     Kind = "hoax"
 	KindPerson   Kind = "person"
+
+	KindReportNumber Kind = "report_number"
 )
 
 func newRecord(k Kind) data.Record {

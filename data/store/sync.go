@@ -103,6 +103,9 @@ func (s *Store) AdoptEnrollment(ctx context.Context, server string, resp syncapi
 		if err := moveOffice(tx, oldID, office); err != nil {
 			return err
 		}
+		if err := rekeyNumbers(tx, office.ID); err != nil { // reportnumbers.go
+			return err
+		}
 		if err := requeueAll(tx, office, changed); err != nil {
 			return err
 		}
@@ -179,7 +182,7 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 			return err
 		}
 	}
-	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson} {
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber} {
 		if err := requeueKind(tx, kind, o.ID); err != nil {
 			return err
 		}
@@ -441,7 +444,9 @@ func (s *Store) ApplyDecoded(ctx context.Context, d *DecodedPage) (applied int, 
 		var kinds []string
 		for _, one := range d.recs {
 			r := one.r
-			if queued[r.Kind+"\x00"+r.ID] {
+			// A pulled report number is the server's truth even over a
+			// queued write: the queued one is a clash (reportnumbers.go).
+			if queued[r.Kind+"\x00"+r.ID] && r.Kind != syncapi.KindReportNumber {
 				continue
 			}
 			switch {

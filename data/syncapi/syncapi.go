@@ -30,11 +30,13 @@ const (
 	KindHoax     = "hoax"
 	// People of an office (data.Person): who signs in, and their roles.
 	KindPerson = "person"
+	// The register of issued report numbers (data.ReportNumber).
+	KindReportNumber = "report_number"
 )
 
 // Kinds lists every kind the server stores.
 var Kinds = []string{KindOffice, KindAgency, KindDraft, KindEntry, KindPhoto, KindConflict,
-	KindAudit, KindStage, KindTemplate, KindHoax, KindPerson}
+	KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber}
 
 // KnownKind reports whether kind is one the server stores.
 func KnownKind(kind string) bool {
