@@ -463,7 +463,7 @@ func auditText(a data.Audit, l data.Lang) (head, body string) {
 	if a.ActorPosition != "" {
 		about = append(about, a.ActorPosition)
 	}
-	if r := data.UserRoles.Label(a.ActorRole, l); r != "" {
+	if r := data.AuditRoles.Label(a.ActorRole, l); r != "" {
 		about = append(about, r)
 	}
 	if len(about) > 0 {

@@ -253,6 +253,37 @@ var migrations = []migration{
 		`CREATE INDEX hoaxes_found ON hoaxes (deleted, office_id, found_at)`,
 		`CREATE INDEX hoaxes_draft ON hoaxes (draft_id, deleted)`,
 	}},
+	// People, roles and proof (data.Person, people.go): the office's
+	// people sync; audits name their actor's person id (empty: a legacy
+	// typed author); an outbox entry carries the signed-in person and the
+	// proof of the change (or waits for it, awaits_proof); signing keys
+	// (wrapped under the person's password) and failed sign-ins are this
+	// device's own and never sync.
+	{6, "people, roles and proof", []string{
+		`CREATE TABLE people (` + syncColumns + `,
+			name        TEXT NOT NULL,
+			nip         TEXT NOT NULL DEFAULT '',
+			position    TEXT NOT NULL DEFAULT '',
+			roles       TEXT NOT NULL DEFAULT '[]',
+			active      INTEGER NOT NULL DEFAULT 1,
+			verifier    TEXT NOT NULL DEFAULT '',
+			must_change INTEGER NOT NULL DEFAULT 0,
+			` + officeFK + `)`,
+		`CREATE INDEX people_list ON people (deleted, office_id, name)`,
+		`ALTER TABLE audits ADD COLUMN actor_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE outbox ADD COLUMN actor_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE outbox ADD COLUMN proof TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE outbox ADD COLUMN awaits_proof INTEGER NOT NULL DEFAULT 0`,
+		`CREATE TABLE person_keys (
+			person_id TEXT PRIMARY KEY NOT NULL,
+			device_id TEXT NOT NULL,
+			salt      BLOB NOT NULL,
+			sealed    BLOB NOT NULL)`,
+		`CREATE TABLE signin_failures (
+			person_id TEXT PRIMARY KEY NOT NULL,
+			failures  INTEGER NOT NULL,
+			last_at   DATETIME NOT NULL)`,
+	}},
 }
 
 // SchemaVersion is the schema this build writes.

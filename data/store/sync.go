@@ -169,6 +169,8 @@ func moveOffice(tx *gorm.DB, oldID string, o *data.Office) error {
 // profile is queued only when the local one added to the server's, so a
 // second device of an office does not contend with the first over it.
 func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
+	// Requeued records are not this session's changes: they go unsigned.
+	tx = tx.WithContext(unsigned(tx.Statement.Context))
 	if err := tx.Where("1 = 1").Delete(&OutboxEntry{}).Error; err != nil {
 		return err
 	}
@@ -177,7 +179,7 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 			return err
 		}
 	}
-	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax} {
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson} {
 		if err := requeueKind(tx, kind, o.ID); err != nil {
 			return err
 		}
@@ -227,7 +229,7 @@ func (s *Store) PreparePush(ctx context.Context, max int, skip map[int64]bool) (
 	var picked []OutboxEntry
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var queued []OutboxEntry
-		if err := tx.Where("rejected = ''").Order("seq").Limit(max * 8).Find(&queued).Error; err != nil {
+		if err := tx.Where("rejected = '' AND awaits_proof = 0").Order("seq").Limit(max * 8).Find(&queued).Error; err != nil {
 			return err
 		}
 		groups, order := map[string][]OutboxEntry{}, []string{}
@@ -356,6 +358,7 @@ var kindTables = map[string]string{
 	syncapi.KindOffice: "offices", syncapi.KindAgency: "agencies", syncapi.KindDraft: "drafts",
 	syncapi.KindEntry: "entries", syncapi.KindPhoto: "photos", syncapi.KindConflict: "conflicts",
 	syncapi.KindAudit: "audits", syncapi.KindStage: "stages", syncapi.KindTemplate: "templates", syncapi.KindHoax: "hoaxes",
+	syncapi.KindPerson: "people",
 }
 
 func recordOfKind(kind string) data.Record {
@@ -730,12 +733,12 @@ func (s *Store) ResolveConflict(ctx context.Context, conflictID, resolution stri
 			return fmt.Errorf("penyelesaian %q tidak dikenal", resolution)
 		}
 		if rec != nil {
-			if err := rewrite(tx, s.user, c.TargetID, rec); err != nil {
+			if err := rewrite(tx, s.author(), c.TargetID, rec); err != nil {
 				return err
 			}
 		}
 		c.Resolved, c.Resolution = true, resolution
-		c.UpdatedAt, c.UpdatedBy = time.Now().UTC(), s.user
+		c.UpdatedAt, c.UpdatedBy = time.Now().UTC(), s.author()
 		if err := tx.Save(&c).Error; err != nil {
 			return err
 		}
