@@ -88,6 +88,12 @@ type UI struct {
 
 	agencyImport, entryImport *csvImporter // the lists' "Impor CSV…"
 
+	acct accountState // the signed-in person, sign-in and lock (session.go)
+	// leaveGuard, when set, runs then once the user may leave the form
+	// they work in (the unsaved-changes guard): before signing out,
+	// switching user and locking.
+	leaveGuard func(then func())
+
 	syncInfo  syncInfo         // what the window shows of sync
 	syncBar   *syncBar         // the line under the views
 	loop      *syncclient.Loop // the background sync, once StartSync ran
@@ -269,7 +275,7 @@ func (u *UI) build() {
 		}
 	}
 	u.syncBar = newSyncBar(u)
-	u.win.SetContent(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
+	u.buildAccounts(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
 }
 
 // ctx is the context of store calls made from the UI. The store's queries

@@ -84,17 +84,13 @@ func (w *workflowBar) show(r *data.Draft, foreign bool) {
 		return
 	}
 	w.who.Show()
-	user, err := w.u.store.LocalUser(w.u.ctx())
-	if err != nil {
-		w.u.showError(lang.L("Could not read the user"), err)
-	}
-	if user.Validate() != nil {
-		w.who.SetText(lang.L("To submit, approve or publish content, fill in your name and role in Settings → User."))
+	actor, role, why := w.u.actor()
+	if why != "" {
+		w.who.SetText(why)
 		return
 	}
-	w.who.SetText(lang.L("You act as {{.Name}} ({{.Role}}).",
-		map[string]any{"Name": user.Name, "Role": data.UserRoles.Label(user.Role, l)}))
-	for _, a := range workflow.Available(status, user) {
+	w.who.SetText(lang.L("You act as {{.Name}} ({{.Role}}).", map[string]any{"Name": actor.Name, "Role": role}))
+	for _, a := range workflow.AvailableTo(status, actor) {
 		b := widget.NewButtonWithIcon(workflow.Actions.Label(string(a), l), actionIcon(a), func() { w.act(a) })
 		if a == workflow.Submit || a == workflow.Approve || a == workflow.Publish {
 			b.Importance = widget.HighImportance
