@@ -145,6 +145,9 @@ type Actor struct {
 	Name     string
 	Position string
 	Roles    []string // PersonRoles codes
+	// LegacyRole is a legacy user's own role (penulis, verifikator,
+	// keduanya), which its audits keep recording as before.
+	LegacyRole string
 }
 
 // Legacy reports whether the actor is a typed name, not a person.

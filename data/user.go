@@ -56,7 +56,7 @@ func (u *User) Validate() error {
 // and the new roles its old role stands for (penulis → penyusun,
 // verifikator → verifikator, keduanya → both).
 func (u User) Actor() Actor {
-	a := Actor{Name: u.Name, Position: u.Position}
+	a := Actor{Name: u.Name, Position: u.Position, LegacyRole: u.Role}
 	switch u.Role {
 	case RoleWriter:
 		a.Roles = []string{RoleDrafter}

@@ -69,6 +69,7 @@ type pushBatch struct {
 	isDirty map[string]bool
 	created []Record // conflict records
 	logs    []OpLog
+	people  *bool // whether the device's office had people (proof.go)
 }
 
 // loadBatch reads the op log entries and records the ops name.
@@ -161,6 +162,12 @@ func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, n
 	}
 	res := syncapi.OpResult{OpID: op.OpID}
 	why := reject(op, exists, cur)
+	if why == "" {
+		var err error
+		if why, err = s.authorize(tx, b, dev, op, exists, cur); err != nil {
+			return res, err
+		}
+	}
 	switch {
 	case why != "":
 		res.Status, res.Reason = syncapi.StatusRejected, why

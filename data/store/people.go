@@ -47,6 +47,23 @@ func (s *Store) People(ctx context.Context, officeID string) ([]data.Person, err
 	return out, nil
 }
 
+// PeopleWithRole lists the active people of an office ("" for this
+// installation's) who hold role, by name: e.g. the signers (data.RoleSigner)
+// a report's signature blocks are chosen from.
+func (s *Store) PeopleWithRole(ctx context.Context, officeID, role string) ([]data.Person, error) {
+	all, err := s.People(ctx, officeID)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, p := range all {
+		if p.Active && p.Has(role) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
 // Person loads a live person, without the verifier.
 func (s *Store) Person(ctx context.Context, id string) (*data.Person, error) {
 	var p data.Person
@@ -230,7 +247,8 @@ func (s *Store) SetPassword(ctx context.Context, personID, oldPassword, newPassw
 	if self {
 		s.mu.Lock()
 		if s.session != nil && s.session.person.ID == personID {
-			s.session.key = nil
+			// The old key is revoked; the next round signs in anew.
+			s.session.key, s.session.password = nil, newPassword
 			s.session.person.MustChange = false
 		}
 		s.mu.Unlock()

@@ -100,6 +100,12 @@ func TestFirstAdminAndPeople(t *testing.T) {
 	if err != nil || len(people) != 2 {
 		t.Fatalf("people %v %v", people, err)
 	}
+	if drafters, _ := s.PeopleWithRole(ctx, "", data.RoleDrafter); len(drafters) != 2 {
+		t.Fatalf("penyusun: %v", drafters)
+	}
+	if signers, _ := s.PeopleWithRole(ctx, "", data.RoleSigner); len(signers) != 0 {
+		t.Fatalf("penandatangan: %v", signers)
+	}
 	for _, p := range people {
 		if p.Verifier != "" {
 			t.Errorf("People leaks the verifier of %s", p.Name)
@@ -282,8 +288,11 @@ func TestChangesNameTheirPerson(t *testing.T) {
 	if _, err := s.Submit(ctx, d.ID, "", 0, ""); err != nil {
 		t.Fatal(err)
 	}
-	// Not enrolled: no key, so the audit waits for its proof; the draft
-	// (no proof needed) goes.
+	if err := s.SaveEntry(ctx, entry("Sosialisasi", 4, data.NewDate(2024, 5, 1))); err != nil {
+		t.Fatal(err)
+	}
+	// Not enrolled: no key, so the audit and the draft wait for their
+	// proof; the entry (no proof needed) goes.
 	var queued []OutboxEntry
 	s.ro.Order("seq").Find(&queued)
 	waiting := map[string]bool{}
@@ -296,12 +305,15 @@ func TestChangesNameTheirPerson(t *testing.T) {
 		}
 		waiting[e.Kind] = waiting[e.Kind] || e.AwaitsProof
 	}
-	if !waiting["audit"] || waiting["draft"] {
+	if !waiting["audit"] || !waiting["draft"] || waiting["entry"] {
 		t.Fatalf("awaiting proof: %v", waiting)
 	}
 	picked, err := s.PreparePush(ctx, 100, nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(picked) != 2 { // the first admin's record and the entry
+		t.Errorf("picked %d to push", len(picked))
 	}
 	for _, e := range picked {
 		if e.AwaitsProof {
@@ -313,9 +325,14 @@ func TestChangesNameTheirPerson(t *testing.T) {
 	if err := s.AdoptSigningKey(ctx, admin.ID, adminPassword, key); err != nil {
 		t.Fatal(err)
 	}
-	s.ro.Where("kind = 'audit'").Find(&queued)
-	if len(queued) != 1 || queued[0].AwaitsProof || queued[0].Proof == "" {
-		t.Fatalf("after the key: %+v", queued)
+	s.ro.Where("kind IN ('audit', 'draft')").Find(&queued)
+	if len(queued) != 3 { // the draft made, the draft submitted, the audit
+		t.Fatalf("after the key: %d queued", len(queued))
+	}
+	for _, e := range queued {
+		if e.AwaitsProof || e.Proof == "" {
+			t.Errorf("after the key, %s still waits: %+v", e.Kind, e)
+		}
 	}
 	if se, _ := s.Session(); !se.CanSign {
 		t.Fatal("session did not take the key")

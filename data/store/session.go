@@ -40,6 +40,10 @@ type session struct {
 	person data.Person // public copy
 	since  time.Time
 	key    []byte // the signing key, nil until an online sign-in
+	// password is kept, in memory only, while an enrolled device has no
+	// key of the person: the next sync round signs them in with the
+	// server (PendingOnlineSignIn) and forgets it.
+	password string
 }
 
 // Errors of sign-in and of managing people.
@@ -143,8 +147,15 @@ func (s *Store) SignIn(ctx context.Context, personID, password string) (*Session
 	if err != nil {
 		return nil, err
 	}
+	st, err := s.SyncState(ctx)
+	if err != nil {
+		return nil, err
+	}
 	s.mu.Lock()
 	s.session = &session{person: p.Public(), since: now, key: key}
+	if key == nil && st.Enrolled() {
+		s.session.password = password
+	}
 	s.user = p.Name
 	out := s.session.public()
 	s.mu.Unlock()
@@ -217,10 +228,34 @@ func (s *Store) AdoptSigningKey(ctx context.Context, personID, password string, 
 	}
 	s.mu.Lock()
 	if s.session != nil && s.session.person.ID == personID {
-		s.session.key = key
+		s.session.key, s.session.password = key, ""
 	}
 	s.mu.Unlock()
 	return nil
+}
+
+// PendingOnlineSignIn returns the signed-in person and their password
+// when this enrolled device has no signing key of theirs yet, for the
+// sync client to sign them in with the server (and so prove their
+// changes that wait) as soon as it is reachable; ok is false otherwise.
+func (s *Store) PendingOnlineSignIn() (personID, password string, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.session == nil || s.session.password == "" {
+		return "", "", false
+	}
+	return s.session.person.ID, s.session.password, true
+}
+
+// ForgetOnlineSignIn drops the password kept for PendingOnlineSignIn,
+// when the server refused it (its verifier differs: a reset, say); the
+// person's next sign-in tries again.
+func (s *Store) ForgetOnlineSignIn(personID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.session != nil && s.session.person.ID == personID {
+		s.session.password = ""
+	}
 }
 
 // unsealKey opens the person's signing key with their password: nil
@@ -235,7 +270,7 @@ func (s *Store) unsealKey(ctx context.Context, personID, password string) ([]byt
 	if err := s.read(ctx).Where("person_id = ? AND device_id = ?", personID, st.DeviceID).Limit(1).Find(&k).Error; err != nil || k.PersonID == "" {
 		return nil, err
 	}
-	key, err := open(wrapKey(password, k.Salt), k.Sealed, []byte(personID+"\n"+st.DeviceID))
+	key, err := unseal(wrapKey(password, k.Salt), k.Sealed, []byte(personID+"\n"+st.DeviceID))
 	if err != nil {
 		return nil, nil // sealed under an older password: as if none
 	}
@@ -260,7 +295,7 @@ func seal(kek, plain, aad []byte) ([]byte, error) {
 	return gcm.Seal(nonce, nonce, plain, aad), nil
 }
 
-func open(kek, sealed, aad []byte) ([]byte, error) {
+func unseal(kek, sealed, aad []byte) ([]byte, error) {
 	gcm, err := newGCM(kek)
 	if err != nil {
 		return nil, err
@@ -315,10 +350,12 @@ func signerOf(ctx context.Context) *signer {
 	return sg
 }
 
-// provenKinds are the kinds whose changes the server takes from an
-// office with people only with a proof: the audit trail (approvals and
-// the rest of the workflow) and the people themselves.
-var provenKinds = map[string]bool{syncapi.KindAudit: true, syncapi.KindPerson: true}
+// provenKinds are the kinds whose changes wait for a proof when the
+// signed-in person's key is not on this device yet: the audit trail and
+// the people themselves, which the server takes from an office with
+// people only with a proof, and drafts, whose status changes it takes
+// only with one (and which travel together with their audits).
+var provenKinds = map[string]bool{syncapi.KindAudit: true, syncapi.KindPerson: true, syncapi.KindDraft: true}
 
 // sign names the person in e and proves it, or marks it waiting for the
 // key when its kind needs a proof.

@@ -53,8 +53,10 @@ func (s *Store) LocalUser(ctx context.Context) (data.User, error) {
 	return u, err
 }
 
-// SetLocalUser stores the local user (name and role required) and makes
-// them the author (updated_by) of this store's later edits.
+// SetLocalUser stores the legacy typed local user (name and role
+// required) and, unless a person is signed in, makes them the author
+// (updated_by) of this store's later edits. It acts for the workflow only
+// while the office has no people (see actor).
 func (s *Store) SetLocalUser(ctx context.Context, u data.User) error {
 	u.Normalize()
 	if err := u.Validate(); err != nil {
@@ -68,8 +70,8 @@ func (s *Store) SetLocalUser(ctx context.Context, u data.User) error {
 		}
 		return nil
 	})
-	if err == nil {
-		s.SetUser(u.Name)
+	if _, signedIn := s.Session(); err == nil && !signedIn {
+		s.SetUser(u.Name) // a signed-in person stays the author
 	}
 	return err
 }

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -82,6 +83,23 @@ func (t Transition) PermittedRole(roles []string) string {
 		}
 	}
 	return ""
+}
+
+// RolesInto returns the roles of every transition into status, for the
+// server's check of a draft whose status a device changed: nil when no
+// transition leads there.
+func RolesInto(status string) []string {
+	var out []string
+	for _, t := range Transitions {
+		if t.To == status {
+			for _, r := range t.Roles {
+				if !slices.Contains(out, r) {
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // RoleFor returns the roles that may take action (on any status), for
@@ -260,7 +278,11 @@ func Plan(status string, req Request) (Transition, error) {
 		return t, err
 	}
 	if t.PermittedRole(u.Roles) == "" {
-		return t, &RoleError{Action: t.Action, Role: data.RolesText(u.Roles, data.LangID), Roles: t.Roles}
+		held := data.RolesText(u.Roles, data.LangID)
+		if u.LegacyRole != "" {
+			held = data.UserRoles.Label(u.LegacyRole, data.LangID)
+		}
+		return t, &RoleError{Action: t.Action, Role: held, Roles: t.Roles}
 	}
 	note, reason := strings.TrimSpace(req.Note), strings.TrimSpace(req.OverrideReason)
 	switch t.Action {
@@ -316,7 +338,7 @@ func Step(d *data.Draft, req Request, n int, device string, now time.Time) (*dat
 	a := &data.Audit{
 		DraftID: d.ID, Revision: d.Revision, Step: n, Action: string(t.Action),
 		FromStatus: from, ToStatus: t.To,
-		ActorID: u.ID, ActorName: u.Name, ActorPosition: u.Position, ActorRole: t.PermittedRole(u.Roles), ActorDevice: device,
+		ActorID: u.ID, ActorName: u.Name, ActorPosition: u.Position, ActorRole: cmp.Or(u.LegacyRole, t.PermittedRole(u.Roles)), ActorDevice: device,
 		Note: req.Note, At: now,
 	}
 	if t.Action == Submit {
