@@ -96,6 +96,7 @@ func (u *UI) officeChanged() {
 // other lists when they are shown.
 func (u *UI) dataChanged() {
 	u.readOffices() // a coordinator's first rounds bring the offices under it
+	u.personChanged()
 	u.refreshInbox()
 	for _, b := range u.lists() {
 		b.SetOffices()

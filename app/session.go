@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -107,8 +108,12 @@ func (u *UI) accountButton(text string, icon fyne.Resource, tapped func()) *widg
 	return b
 }
 
-// showSignIn puts the sign-in screen in the window, filled by fill.
+// showSignIn puts the sign-in screen in the window, filled by fill. The
+// dialogs open over the window close: nothing of the work stays in view.
 func (u *UI) showSignIn(fill func()) {
+	for o := u.win.Canvas().Overlays(); o.Top() != nil; {
+		o.Remove(o.Top())
+	}
 	fill()
 	u.win.SetContent(u.acct.signIn.Content)
 }
@@ -119,7 +124,7 @@ func (u *UI) signedIn(se *store.Session) {
 	p := se.Person
 	a.person, a.locked = &p, false
 	a.lastActive = a.now()
-	a.who.SetText(lang.L("{{.Name}} ({{.Roles}})", map[string]any{"Name": p.Name, "Roles": data.RolesText(p.Roles, u.lang)}))
+	a.who.SetText(u.personText(p))
 	u.setPersonTabs(p)
 	u.win.SetContent(a.shell)
 	a.inbox.Show(p.ID)
@@ -127,25 +132,65 @@ func (u *UI) signedIn(se *store.Session) {
 		u.settings.user.load()
 	}
 	u.userChanged()
+	if u.loop != nil && u.syncInfo.Enrolled {
+		// A round now signs the person in with the server while this
+		// device has no key of theirs, and brings the office's latest.
+		u.loop.Trigger()
+	}
+}
+
+// personChanged follows a sync round: the signed-in person's record may
+// have changed on another device. A person the admin deactivated is
+// signed out; changed roles change the top line and the tabs.
+func (u *UI) personChanged() {
+	a := &u.acct
+	if a.person == nil {
+		return
+	}
+	p, err := u.store.CurrentPerson(u.ctx())
+	switch {
+	case err != nil && !errors.Is(err, store.ErrNotSignedIn):
+		return // read again at the next round
+	case err != nil || !p.Active:
+		u.signOut()
+		return
+	case p.Name == a.person.Name && slices.Equal(p.Roles, a.person.Roles):
+		return
+	}
+	a.person = p
+	a.who.SetText(u.personText(*p))
+	u.setPersonTabs(*p)
+	u.userChanged()
+}
+
+func (u *UI) personText(p data.Person) string {
+	return lang.L("{{.Name}} ({{.Roles}})", map[string]any{"Name": p.Name, "Roles": data.RolesText(p.Roles, u.lang)})
 }
 
 // setPersonTabs shows Tugas saya to everyone signed in and Pengguna
-// kantor to an admin.
+// kantor to an admin (kept while one admin follows another).
 func (u *UI) setPersonTabs(p data.Person) {
 	a := &u.acct
+	shown := u.tabs.Selected()
 	if !u.hasTab(a.inboxTab) {
 		u.tabs.Items = append([]*container.TabItem{u.tabs.Items[0], a.inboxTab}, u.tabs.Items[1:]...)
 	}
-	if a.usersTab != nil {
+	switch admin := p.Has(data.RoleAdmin); {
+	case !admin && a.usersTab != nil:
 		u.tabs.Remove(a.usersTab)
 		a.users, a.usersTab = nil, nil
-	}
-	if p.Has(data.RoleAdmin) {
-		a.users = accounts.NewUsers(kitHost{u}, u.store, func() { a.inbox.Refresh() })
+	case admin && a.usersTab == nil:
+		a.users = accounts.NewUsers(kitHost{u}, u.store, func() {
+			u.personChanged() // the admin may have changed their own roles
+			a.inbox.Refresh()
+		})
 		a.usersTab = container.NewTabItemWithIcon(lang.L("Office users"), theme.AccountIcon(), a.users.Content)
 		u.tabs.Items = append(u.tabs.Items[:len(u.tabs.Items)-1:len(u.tabs.Items)-1], a.usersTab, u.tabs.Items[len(u.tabs.Items)-1])
 	}
 	u.tabs.Refresh()
+	if shown != nil && u.hasTab(shown) && u.tabs.Selected() != shown {
+		u.tabs.Select(shown) // the tab shown stays, wherever it moved
+	}
 }
 
 func (u *UI) hasTab(ti *container.TabItem) bool {

@@ -286,6 +286,14 @@ func TestUsersScreenAddDeactivateReset(t *testing.T) {
 	}
 	tapDialogButton(t, u.win, "Selesai")
 
+	us.Open("Admin Kantor")
+	us.Roles.Set([]string{data.RoleVerifier, data.RoleAdmin})
+	test.Tap(us.SaveBtn)
+	if !strings.Contains(u.acct.who.Text, "Verifikator, Admin kantor") || u.acct.users == nil {
+		t.Fatalf("the admin's own new roles: %q", u.acct.who.Text)
+	}
+	us = u.acct.users // the tab is made anew for the new roles
+
 	us.Open("Bagus Prasetyo")
 	us.Active.SetChecked(false)
 	test.Tap(us.SaveBtn)
