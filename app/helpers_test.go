@@ -42,7 +42,10 @@ func TestMain(m *testing.M) {
 var ctx = context.Background()
 
 // newTestUI opens the main window over a fresh store in a temporary
-// folder, with Fyne's test driver.
+// folder, with Fyne's test driver. The window shows its main content, as
+// past the sign-in: the tests of the views need not sign in (an office
+// without people acts as its typed user); session_test.go shows the
+// sign-in itself.
 func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
@@ -53,6 +56,7 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Cleanup(func() { st.Close() })
 	u := New(a, st)
 	t.Cleanup(u.win.Close)
+	u.win.SetContent(u.acct.shell)
 	return u, st
 }
 

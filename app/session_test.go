@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -80,6 +81,20 @@ func tabTexts(u *UI) []string {
 		out = append(out, ti.Text)
 	}
 	return out
+}
+
+// A new window shows the sign-in before anything of the office.
+func TestANewWindowShowsTheSignInFirst(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	u := New(test.NewTempApp(t), st)
+	t.Cleanup(u.win.Close)
+	if !showsSignIn(u) || u.acct.signIn.First == nil {
+		t.Fatal("a new window shows its content before anyone signed in")
+	}
 }
 
 // A first start without people asks for the first admin, offering the
