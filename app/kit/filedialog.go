@@ -23,13 +23,13 @@ type FileChoice struct {
 // ChooseOpen asks, over win, for a file to read and hands it to use,
 // which closes it. An error is shown with showError; a cancel does nothing.
 func ChooseOpen(win fyne.Window, showError func(string, error), c FileChoice, use func(r fyne.URIReadCloser)) {
-	c.show(dialog.NewFileOpen(Chosen(showError, c.ErrTitle, use), win))
+	c.Show(dialog.NewFileOpen(Chosen(showError, c.ErrTitle, use), win))
 }
 
 // ChooseSave asks, over win, for a file to write and hands it to use,
 // which closes it. An error is shown with showError; a cancel does nothing.
 func ChooseSave(win fyne.Window, showError func(string, error), c FileChoice, use func(w fyne.URIWriteCloser)) {
-	c.show(dialog.NewFileSave(Chosen(showError, c.ErrTitle, use), win))
+	c.Show(dialog.NewFileSave(Chosen(showError, c.ErrTitle, use), win))
 }
 
 // Chosen is a file dialog's callback: the error shown, a cancel (no file)
@@ -47,7 +47,9 @@ func Chosen[F any](showError func(string, error), errTitle string, use func(F)) 
 	}
 }
 
-func (c FileChoice) show(d *dialog.FileDialog) {
+// Show sets up d as c asks and shows it, for the dialogs the kit does not
+// open itself (a folder choice).
+func (c FileChoice) Show(d *dialog.FileDialog) {
 	if c.Name != "" {
 		d.SetFileName(c.Name)
 	}
