@@ -102,7 +102,7 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 
 func (a *API) enroll(w http.ResponseWriter, r *http.Request) {
 	var req syncapi.EnrollRequest
-	if !decode(w, r, &req) || !schemaOK(w, req.Schema) {
+	if !a.decode(w, r, &req) || !schemaOK(w, req.Schema) {
 		return
 	}
 	dev, token, office, err := a.st.EnrollFor(r.Context(), req.Code, req.DeviceName, req.OfficeID)
@@ -228,7 +228,7 @@ func acceptsGzip(r *http.Request) bool {
 
 func (a *API) push(w http.ResponseWriter, r *http.Request, dev *Device) {
 	var req syncapi.PushRequest
-	if !decode(w, r, &req) || !schemaOK(w, req.Schema) {
+	if !a.decode(w, r, &req) || !schemaOK(w, req.Schema) {
 		return
 	}
 	if req.DeviceID != dev.ID {
@@ -344,18 +344,43 @@ func (a *API) internal(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // decode reads a JSON body of at most MaxBodyBytes, answering 413 or 400.
-func decode(w http.ResponseWriter, r *http.Request, into any) bool {
-	err := json.NewDecoder(http.MaxBytesReader(w, r.Body, syncapi.MaxBodyBytes)).Decode(into)
+// A body that stops because the client went away mid-upload (the read
+// itself fails, not the JSON) is logged as a client gone, like internal
+// does for a request canceled later: it is neither bad input nor a
+// server error.
+func (a *API) decode(w http.ResponseWriter, r *http.Request, into any) bool {
+	body := &readErr{r: http.MaxBytesReader(w, r.Body, syncapi.MaxBodyBytes)}
+	err := json.NewDecoder(body).Decode(into)
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
 		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("permintaan paling besar %d MB", syncapi.MaxBodyBytes>>20))
+		return false
+	case err != nil && body.err != nil:
+		a.log.Info("client gone", "path", r.URL.Path, "err", body.err)
+		w.WriteHeader(statusClientGone)
 		return false
 	case err != nil:
 		writeError(w, http.StatusBadRequest, "bad_json", "isi permintaan bukan JSON yang sah: "+err.Error())
 		return false
 	}
 	return true
+}
+
+// readErr remembers a failure of the body read itself (not its end), so
+// that decode can tell a dropped connection from bad JSON.
+type readErr struct {
+	r   io.Reader
+	err error
+}
+
+func (b *readErr) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	var tooBig *http.MaxBytesError
+	if err != nil && err != io.EOF && !errors.As(err, &tooBig) {
+		b.err = err
+	}
+	return n, err
 }
 
 // schemaOK accepts this schema and the one before it.

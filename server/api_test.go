@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -131,5 +133,50 @@ func TestClientGoneIsNotAServerError(t *testing.T) {
 	}
 	if view := serverView(t, st, o.ID); len(view) != 1 { // the office profile only
 		t.Fatalf("the abandoned push was stored: %v", view)
+	}
+}
+
+// TestClientGoneMidBody: a device that drops its connection halfway
+// through sending a request body is logged as a client gone (499), not as
+// a bad request nor a server error; a complete body that is not JSON is
+// still a 400.
+func TestClientGoneMidBody(t *testing.T) {
+	st, err := server.OpenStore(server.NewTestDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	logs := &syncBuffer{}
+	api := server.NewAPI(st, slog.New(slog.NewTextHandler(logs, nil)))
+	done := make(chan struct{}, 2)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() { done <- struct{}{} }()
+		api.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(conn, "POST /v1/enroll HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"code\":\"ABC")
+	conn.Close() // gone with 988 bytes unsent
+	<-done
+	out := logs.String()
+	if strings.Contains(out, "status=400") || strings.Contains(out, "status=500") {
+		t.Fatalf("a dropped upload logged as an error:\n%s", out)
+	}
+	if !strings.Contains(out, "client gone") || !strings.Contains(out, "status=499") {
+		t.Fatalf("not logged as a client gone:\n%s", out)
+	}
+
+	resp, err := http.Post(srv.URL+"/v1/enroll", "application/json", strings.NewReader(`{"code":`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	<-done
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("a truncated but complete body answered %d, want 400", resp.StatusCode)
 	}
 }

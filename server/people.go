@@ -220,7 +220,7 @@ func (s *Store) People(ctx context.Context, officeID string) ([]data.Person, err
 // after too many failures. Only the person id and the outcome are logged.
 func (a *API) signIn(w http.ResponseWriter, r *http.Request, dev *Device) {
 	var req syncapi.SignInRequest
-	if !decode(w, r, &req) || !schemaOK(w, req.Schema) {
+	if !a.decode(w, r, &req) || !schemaOK(w, req.Schema) {
 		return
 	}
 	key, err := a.st.SignIn(r.Context(), dev, req.PersonID, req.Password)
