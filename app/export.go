@@ -46,6 +46,8 @@ type exportView struct {
 	under    int                 // offices under this one
 	format   *widget.RadioGroup
 	number   *widget.Entry
+	signer   *signerSelect // who signs this report; hidden when the office has no signer person
+	signRow  []fyne.CanvasObject
 	auto     string             // the number the form made; while the entry holds it, it follows the period
 	reuse    *widget.Check      // "Pakai nomor sebelumnya (…)", shown when the report has one
 	prev     *data.ReportNumber // the number the chosen report was last issued with, or nil
@@ -84,6 +86,9 @@ func newExportView(u *UI) *exportView {
 	v.saveBtn = widget.NewButtonWithIcon(lang.L("Save…"), theme.DocumentSaveIcon(), v.chooseFile)
 	v.saveBtn.Importance = widget.HighImportance
 
+	v.signer = newSignerSelect(u, usualSignerLabel())
+	signLabel := formLabel(lang.L("Signer"))
+	v.signRow = []fyne.CanvasObject{signLabel, v.signer.Select}
 	scopeLabel := formLabel(lang.L("Scope"))
 	v.scopeRow = []fyne.CanvasObject{scopeLabel, v.scope}
 	form := container.New(layout.NewFormLayout(),
@@ -92,13 +97,14 @@ func newExportView(u *UI) *exportView {
 		scopeLabel, v.scope,
 		formLabel(lang.L("Format")), v.format,
 		formLabel(lang.L("Document number")), container.NewVBox(v.number, v.reuse, v.numHint),
+		signLabel, v.signer.Select,
 	)
 	intro := widget.NewLabel(lang.L("The quarterly or annual activity report, to be signed by the head of office"))
 	intro.Wrapping = fyne.TextWrapWord
 	card := widget.NewCard(lang.L("Export report"), "",
 		container.NewVBox(intro, form, container.NewHBox(v.saveBtn), v.status))
 	about := widget.NewLabel(lang.L("PDF is the report to sign and send to the level above: letterhead, number, tables by Bakohumas strategy and activity type, monthly figures, the list of activities, publications, hoax clarifications, obstacles and follow-up, and the signature block. XLSX holds the same figures for spreadsheets; CSV is the list of activities, which can be imported again."))
-	where := widget.NewLabel(lang.L("The number pattern and the opening and closing text are set in Settings → Reports; the letterhead and the signer in Settings → Office profile."))
+	where := widget.NewLabel(lang.L("The number pattern and the opening and closing text are set in Settings → Reports; the letterhead in Settings → Office profile; the usual signer, a person with the Signer role, in Settings → Reports."))
 	where.Wrapping = fyne.TextWrapWord
 	about.Wrapping = fyne.TextWrapWord
 	v.content = container.NewVScroll(container.NewGridWithColumns(2, card,
@@ -203,8 +209,19 @@ func (v *exportView) refresh() {
 			o.Show()
 		}
 	}
+	v.signer.load()
+	for _, o := range v.signRow {
+		if v.signer.Empty() {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
 	v.updateNumber(true)
 }
+
+// signerChoice is the signer chosen for this report ("" for the usual).
+func (v *exportView) signerChoice() string { return v.signer.Selected() }
 
 func (v *exportView) periodChanged() {
 	if v.period == nil || v.number == nil {
@@ -327,7 +344,8 @@ func (v *exportView) fileName() string {
 // closing come from the settings when the report is built; the number
 // from the register, unless one was typed by hand.
 func (v *exportView) options() report.Options {
-	opt := report.Options{OfficeID: v.u.officeID, Period: v.periodOf(), Rollup: v.rollup(), SignDate: v.today()}
+	opt := report.Options{OfficeID: v.u.officeID, Period: v.periodOf(), Rollup: v.rollup(), SignDate: v.today(),
+		SignerID: v.signerChoice()}
 	if typed := strings.TrimSpace(v.number.Text); v.formatCode() != report.FormatCSV && !v.reusing() && typed != v.auto {
 		opt.Number = typed
 	}

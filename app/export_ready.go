@@ -12,8 +12,12 @@ import (
 // Pengaturan to fill it. It reports whether the export may go on.
 func (v *exportView) checkReady() bool {
 	o, err := v.u.store.Office(v.u.ctx(), v.u.officeID)
+	var signer report.Signer
 	if err == nil {
-		err = report.CheckOffice(o, v.formatCode())
+		signer, err = report.ResolveSigner(v.u.ctx(), v.u.store, o, v.signerChoice())
+	}
+	if err == nil {
+		err = report.CheckOffice(o, signer, v.formatCode())
 	}
 	if err != nil {
 		v.u.showError(lang.L("Could not export the report"), err)

@@ -31,6 +31,7 @@ type reportSettings struct {
 	example  *widget.Label
 	intro    *widget.Entry
 	closing  *widget.Entry
+	signer   *signerSelect
 	saveBtn  *widget.Button
 	status   *widget.Label
 	content  fyne.CanvasObject
@@ -53,6 +54,11 @@ func newReportSettings(u *UI) *reportSettings {
 	seqHelp.Importance = widget.LowImportance
 	s.f.AddNamed("pattern", lang.L("Number pattern"), container.NewVBox(s.pattern, help, s.example))
 	s.f.AddNamed("sequence", lang.L("Next sequence number"), container.NewVBox(s.sequence, seqHelp))
+	s.signer = newSignerSelect(u, lang.L("Not chosen: the office's only signer, else the head in Office profile"))
+	signHelp := widget.NewLabel(lang.L("Signs the report and its signature block: a person with the Signer role (tab Office users). Without one, the head written in Settings → Office profile signs."))
+	signHelp.Wrapping = fyne.TextWrapWord
+	signHelp.Importance = widget.LowImportance
+	s.f.AddNamed("signer", lang.L("Signer"), container.NewVBox(s.signer.Select, signHelp))
 	s.f.AddNamed("intro", lang.L("Opening (Pendahuluan)"), s.intro)
 	s.f.AddNamed("closing", lang.L("Closing (Penutup)"), s.closing)
 	s.saveBtn = widget.NewButtonWithIcon(lang.L("Save report settings"), theme.DocumentSaveIcon(), s.save)
@@ -77,6 +83,8 @@ func (s *reportSettings) load() {
 	s.sequence.SetText(strconv.Itoa(s.nextSequence()))
 	s.intro.SetText(get(store.SettingReportIntro, ""))
 	s.closing.SetText(get(store.SettingReportClosing, ""))
+	s.signer.load()
+	s.signer.choose(get(store.SettingReportSigner, ""))
 	s.showPlaceholders()
 	s.showExample()
 }
@@ -150,6 +158,7 @@ func (s *reportSettings) save() {
 		{store.SettingReportSequenceYear, strconv.Itoa(s.today().Year)},
 		{store.SettingReportIntro, strings.TrimSpace(s.intro.Text)},
 		{store.SettingReportClosing, strings.TrimSpace(s.closing.Text)},
+		{store.SettingReportSigner, s.signer.Selected()},
 	} {
 		if err := s.u.store.SetSetting(ctx, kv[0], kv[1]); err != nil {
 			s.u.showError(lang.L("Could not save the setting"), err)

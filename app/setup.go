@@ -101,7 +101,12 @@ func (u *UI) needsSetup(format string) bool {
 	pattern, _ := u.store.Setting(u.ctx(), store.SettingReportNumber, "")
 	// The report's own rule (report.CheckOffice) decides; the set-up also
 	// asks for the number pattern, which a report cannot do without.
-	return report.CheckOffice(o, format) != nil || strings.TrimSpace(pattern) == ""
+	signer, err := report.ResolveSigner(u.ctx(), u.store, o, "")
+	if err != nil {
+		fyne.LogError("reading the report's signer", err)
+		return false
+	}
+	return report.CheckOffice(o, signer, format) != nil || strings.TrimSpace(pattern) == ""
 }
 
 // showSetup opens the set-up; once it is saved, done runs.

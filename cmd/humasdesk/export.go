@@ -19,6 +19,7 @@ func runExport(args []string, out io.Writer) error {
 	rollup := fs.Bool("rollup", false, "include the offices under this one")
 	office := fs.String("office", "", "office id (default: this installation's)")
 	number := fs.String("number", "", "document number (default: from the settings' pattern)")
+	signer := fs.String("signer", "", "the signer: id or name of a person with the Penandatangan role (default: Pengaturan → Laporan)")
 	reuse := fs.Bool("reuse-number", false, "give the report the number it was last issued with")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -42,7 +43,7 @@ func runExport(args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	opt, err := report.OptionsFromSettings(bgCtx(), st, report.Options{OfficeID: *office, Period: p, Rollup: *rollup, Number: *number})
+	opt, err := report.OptionsFromSettings(bgCtx(), st, report.Options{OfficeID: *office, Period: p, Rollup: *rollup, Number: *number, SignerID: *signer})
 	if err != nil {
 		return err
 	}

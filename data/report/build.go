@@ -28,7 +28,11 @@ type Options struct {
 	Intro, Closing string    // defaults: DefaultIntro, DefaultClosing
 	SignDate       data.Date // default: today
 	Today          data.Date // the day the data is taken (Report.AsOf); default: today
-	KnownBy        *Signer   // default: the head of the parent office, if known
+	KnownBy        *Signer   // default: the parent office's signer, if known (knownBy)
+
+	// SignerID chooses the signer: a person id or name of an active
+	// Penandatangan of the office; default: see ResolveSigner.
+	SignerID string
 }
 
 // DefaultNumberPattern is used when neither Number nor NumberPattern is set.
@@ -86,6 +90,9 @@ func Build(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 		}
 	}
 	r := newReport(office, offices, opt)
+	if r.Signer, err = ResolveSigner(ctx, st, office, opt.SignerID); err != nil {
+		return nil, err
+	}
 	ids := make([]string, len(offices))
 	names := make(map[string]string, len(offices))
 	for i, o := range offices {
@@ -135,7 +142,6 @@ func newReport(office *data.Office, offices []data.Office, opt Options) *Report 
 		From: from, To: to, Intro: opt.Intro, Closing: opt.Closing,
 		Title:     "Laporan Kegiatan Kehumasan " + opt.Period.Name(),
 		SignPlace: office.SignerPlace, SignDate: opt.SignDate,
-		Signer: Signer{Position: office.HeadPosition, Name: office.HeadName, NIP: office.HeadNIP},
 	}
 	if r.SignDate.IsZero() {
 		r.SignDate = data.Today()
@@ -263,23 +269,6 @@ func partnerNames(ctx context.Context, st *store.Store, entries []data.Entry) (m
 		}
 	}
 	return st.AgencyNames(ctx, ids)
-}
-
-// knownBy is who signs "Mengetahui": as given, else the head of the
-// parent office when this database knows it, else blank for a hand-written
-// signature.
-func knownBy(ctx context.Context, st *store.Store, office *data.Office, given *Signer) (Signer, error) {
-	if given != nil {
-		return *given, nil
-	}
-	if office.ParentID == "" {
-		return Signer{}, nil
-	}
-	parent, err := st.Office(ctx, office.ParentID)
-	if err != nil {
-		return Signer{}, nil // the level above is not in this database
-	}
-	return Signer{Position: parent.HeadPosition, Name: parent.HeadName, NIP: parent.HeadNIP}, nil
 }
 
 // collectPhotos lists the photos of the period's activities in activity

@@ -73,7 +73,7 @@ func Export(ctx context.Context, st *store.Store, opt Options, format, path stri
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckOffice(&r.Office, format); err != nil {
+	if err := CheckOffice(&r.Office, r.Signer, format); err != nil {
 		return nil, err
 	}
 	err = WithMemoryLimit(MemoryLimit(len(r.Activities)), func() error {

@@ -25,12 +25,13 @@ func (e *NotReadyError) Error() string {
 }
 
 // CheckOffice is the one rule for what a report needs of the office
-// profile, in the app and the command line alike. A PDF prints the
-// letterhead (kop: the office's own name and its address or region) and
-// the signature block (the head's name and position); an XLSX names the
-// office; a CSV holds only activities and needs nothing. The NIP stays
-// optional: not every signer is a civil servant.
-func CheckOffice(o *data.Office, format string) error {
+// profile and its signer (ResolveSigner), in the app and the command line
+// alike. A PDF prints the letterhead (kop: the office's own name and its
+// address or region) and the signature block (the signer's name and
+// position); an XLSX names the office; a CSV holds only activities and
+// needs nothing. The NIP stays optional: not every signer is a civil
+// servant.
+func CheckOffice(o *data.Office, signer Signer, format string) error {
 	if format == FormatCSV {
 		return nil
 	}
@@ -43,10 +44,10 @@ func CheckOffice(o *data.Office, format string) error {
 		if blank(o.Address) && blank(o.Region) {
 			e.Missing = append(e.Missing, "alamat atau wilayah (kop surat)")
 		}
-		if blank(o.HeadName) {
+		if blank(signer.Name) {
 			e.Missing = append(e.Missing, "nama pimpinan (penanda tangan)")
 		}
-		if blank(o.HeadPosition) {
+		if blank(signer.Position) {
 			e.Missing = append(e.Missing, "jabatan pimpinan (penanda tangan)")
 		}
 	}

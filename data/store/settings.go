@@ -27,6 +27,9 @@ const (
 	SettingReportSequence = "report_sequence"
 	SettingReportIntro    = "report_intro"
 	SettingReportClosing  = "report_closing"
+	// SettingReportSigner is the person id of the office's usual report
+	// signer (a Penandatangan; report.ResolveSigner).
+	SettingReportSigner = "report_signer_id"
 )
 
 type setting struct {
