@@ -462,6 +462,18 @@ func (u *UI) shownFields(kind string, raw []byte) []shownField {
 			{"head_nip", data.LabelHeadNIP, o.HeadNIP},
 			{"signer_place", data.LabelSignerPlace, o.SignerPlace},
 		}
+	case syncapi.KindPerson:
+		// The verifier is never shown (store.Conflicts drops it); a
+		// password change shows as no difference here.
+		var p data.Person
+		_ = json.Unmarshal(raw, &p)
+		return []shownField{
+			{"name", data.LabelPersonName, p.Name},
+			{"nip", data.LabelPersonNIP, p.NIP},
+			{"position", data.LabelPersonPosition, p.Position},
+			{"roles", data.LabelPersonRoles, labels(data.PersonRoles, p.Roles, l)},
+			{"active", data.LabelPersonActive, yes(p.Active)},
+		}
 	case syncapi.KindPhoto:
 		var p data.Photo
 		_ = json.Unmarshal(raw, &p)

@@ -679,11 +679,38 @@ func (s *Store) StorePhotoFile(hash, mime string, raw []byte) error {
 }
 
 // Conflicts lists the unresolved conflicts of this office, newest first.
+// A person's two sides come without the password verifier (like every
+// reader of people, data.Person.Public): they are shown to the user.
+// ResolveConflict reads the stored conflict, so keeping either side keeps
+// its password.
 func (s *Store) Conflicts(ctx context.Context) ([]data.Conflict, error) {
 	var out []data.Conflict
 	err := s.read(ctx).Where("deleted = 0 AND resolved = 0 AND office_id = (SELECT value FROM settings WHERE key = ?)", SettingOffice).
 		Order("server_seq DESC").Find(&out).Error
+	for i := range out {
+		if out[i].TargetKind == syncapi.KindPerson {
+			out[i].Mine, out[i].Theirs = withoutVerifier(out[i].Mine), withoutVerifier(out[i].Theirs)
+		}
+	}
 	return out, err
+}
+
+// withoutVerifier drops the "verifier" field of a person's JSON; what does
+// not read as an object is dropped whole rather than shown.
+func withoutVerifier(raw data.JSON) data.JSON {
+	if len(raw) == 0 {
+		return raw
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(raw, &fields) != nil {
+		return nil
+	}
+	delete(fields, "verifier")
+	out, err := json.Marshal(fields)
+	if err != nil {
+		return nil
+	}
+	return out
 }
 
 // ResolveConflict settles a conflict as a new write: KeepTheirs leaves the
