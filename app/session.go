@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/humasdesk/humasdesk/app/inbox"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
+	"github.com/humasdesk/humasdesk/data/syncclient"
 )
 
 // The window's side of people and sign-in (issue 11): the sign-in screen
@@ -71,6 +73,7 @@ func (u *UI) buildAccounts(main fyne.CanvasObject) {
 	}
 	host := kitHost{u}
 	a.signIn = accounts.NewSignIn(host, u.store, u.signedIn)
+	a.signIn.OnlineSignIn = u.signInOnline
 	a.inbox = inbox.New(host, u.store)
 	a.inbox.Open = u.openInboxItem
 	a.inbox.Notify = func(title, body string) { a.notify(title, body) }
@@ -391,4 +394,12 @@ func (u *UI) openInboxItem(it store.InboxItem) {
 		u.selectView(u.reports)
 		u.reports.SelectIndex(1)
 	}
+}
+
+// signInOnline signs a person in with the sync server now, on the main
+// goroutine: the forced change of a one-time password waits for it
+// (accounts.SignIn.OnlineSignIn). A short timeout keeps a dead network
+// from holding the window long; the error says why.
+func (u *UI) signInOnline(personID, password string) error {
+	return syncclient.SignInOnline(u.ctx(), u.store, &http.Client{Timeout: 15 * time.Second}, personID, password)
 }

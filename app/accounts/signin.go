@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"errors"
+	"fmt"
 	"image/color"
 	"math"
 
@@ -39,6 +40,12 @@ type SignIn struct {
 	First   *FirstAdmin   // the first admin's form, while it is shown
 	Change  *PasswordForm // the forced change after a reset, while it is shown
 	Content *fyne.Container
+
+	// OnlineSignIn signs a person in with the sync server (nil: never).
+	// On an enrolled device the forced change of a one-time password
+	// needs it first (store.ErrNeedsOnlineSignIn): the change is signed
+	// with the key the server issues.
+	OnlineSignIn func(personID, password string) error
 }
 
 // NewSignIn makes the sign-in screen; done is called on the main
@@ -181,7 +188,14 @@ func signInError(err error) string {
 // before they go on; the password they just typed is the old one.
 func (s *SignIn) showChange(se *store.Session, old string) {
 	s.Change = newPasswordForm(s.h.Lang(), false, func(_, new string) error {
-		return s.st.SetPassword(s.h.Ctx(), se.Person.ID, old, new)
+		err := s.st.SetPassword(s.h.Ctx(), se.Person.ID, old, new)
+		if errors.Is(err, store.ErrNeedsOnlineSignIn) && s.OnlineSignIn != nil {
+			if err := s.OnlineSignIn(se.Person.ID, old); err != nil {
+				return fmt.Errorf("%w: %v", store.ErrNeedsOnlineSignIn, err)
+			}
+			err = s.st.SetPassword(s.h.Ctx(), se.Person.ID, old, new)
+		}
+		return err
 	}, func() {
 		se.Person.MustChange = false
 		s.Change = nil
