@@ -23,10 +23,13 @@ import (
 // Pengaturan (Profil kantor, Laporan).
 
 // setupMissing lists what the set-up asks for that is not filled yet: the
-// office's own name, its address or region (the kop), the signer's name
-// and position, and the number pattern. The NIP is asked but optional: not
-// every signer is a civil servant.
-func setupMissing(o *data.Office, pattern string) []string {
+// office's own name, its address or region (the kop), the signer, and the
+// number pattern. The signer is a person with the Penandatangan role when
+// the office has one (signer is what report.ResolveSigner gives, or the
+// person chosen); else the legacy head's name and position of the
+// profile. The NIP is asked but optional: not every signer is a civil
+// servant.
+func setupMissing(o *data.Office, pattern string, people bool, signer report.Signer) []string {
 	var out []string
 	if strings.TrimSpace(o.Name) == "" || (o.Version == 0 && o.Name == "Kantor Humas") {
 		out = append(out, "name")
@@ -34,11 +37,17 @@ func setupMissing(o *data.Office, pattern string) []string {
 	if strings.TrimSpace(o.Address) == "" && strings.TrimSpace(o.Region) == "" {
 		out = append(out, "region")
 	}
-	if strings.TrimSpace(o.HeadName) == "" {
-		out = append(out, "head_name")
-	}
-	if strings.TrimSpace(o.HeadPosition) == "" {
-		out = append(out, "head_position")
+	switch {
+	case people && strings.TrimSpace(signer.Name) == "":
+		out = append(out, "signer")
+	case people:
+	default:
+		if strings.TrimSpace(o.HeadName) == "" {
+			out = append(out, "head_name")
+		}
+		if strings.TrimSpace(o.HeadPosition) == "" {
+			out = append(out, "head_position")
+		}
 	}
 	if strings.TrimSpace(pattern) == "" {
 		out = append(out, "pattern")
@@ -46,33 +55,56 @@ func setupMissing(o *data.Office, pattern string) []string {
 	return out
 }
 
-// signerFields are the signature block's fields. They are their own part
-// of the set-up so that, once people with the Penandatangan role exist,
-// a choice of person can take their place.
+// signerFields are the signature block's fields: a choice among the
+// office's Penandatangan when it has any (people), else the legacy
+// free-text head of the profile (an office without people).
 type signerFields struct {
 	name, position, nip, place *widget.Entry
+	people                     *signerSelect // nil: the office has no signer person
 }
 
-func newSignerFields() *signerFields {
-	return &signerFields{name: widget.NewEntry(), position: widget.NewEntry(), nip: widget.NewEntry(), place: widget.NewEntry()}
+func newSignerFields(u *UI) *signerFields {
+	s := &signerFields{name: widget.NewEntry(), position: widget.NewEntry(), nip: widget.NewEntry(), place: widget.NewEntry()}
+	if sel := newSignerSelect(u, lang.L("Not chosen: the office's only signer, else the head in Office profile")); !sel.Empty() {
+		s.people = sel
+	}
+	return s
 }
 
 func (s *signerFields) addTo(f *kit.FieldSet) {
-	f.Add("head_name", data.LabelHeadName, s.name)
-	f.Add("head_position", data.LabelHeadPosition, s.position)
-	f.Add("head_nip", data.LabelHeadNIP, s.nip)
+	if s.people != nil {
+		f.AddNamed("signer", lang.L("Signer"), s.people.Select)
+	} else {
+		f.Add("head_name", data.LabelHeadName, s.name)
+		f.Add("head_position", data.LabelHeadPosition, s.position)
+		f.Add("head_nip", data.LabelHeadNIP, s.nip)
+	}
 	f.Add("signer_place", data.LabelSignerPlace, s.place)
 }
 
-func (s *signerFields) fill(o *data.Office) {
+func (s *signerFields) fill(u *UI, o *data.Office) {
 	s.name.SetText(o.HeadName)
 	s.position.SetText(o.HeadPosition)
 	s.nip.SetText(o.HeadNIP)
 	s.place.SetText(o.SignerPlace)
+	if s.people != nil {
+		s.people.choose(savedSigner(u))
+	}
 }
 
 func (s *signerFields) read(o *data.Office) {
-	o.HeadName, o.HeadPosition, o.HeadNIP, o.SignerPlace = s.name.Text, s.position.Text, s.nip.Text, s.place.Text
+	if s.people == nil {
+		o.HeadName, o.HeadPosition, o.HeadNIP = s.name.Text, s.position.Text, s.nip.Text
+	}
+	o.SignerPlace = s.place.Text
+}
+
+// chosen is the signer person chosen, "" for none or the default.
+func (s *signerFields) chosen() string {
+	if s.people == nil {
+		return ""
+	}
+	return s.people.Selected()
 }
 
 // setupForm is the set-up dialog's form.
@@ -117,7 +149,7 @@ func (u *UI) showSetup(done func()) *setupForm {
 		return nil
 	}
 	s := &setupForm{u: u, office: o, f: kit.NewFieldSet(u.lang), name: widget.NewEntry(), region: widget.NewEntry(),
-		address: widget.NewEntry(), signer: newSignerFields(), pattern: widget.NewEntry(), done: done}
+		address: widget.NewEntry(), signer: newSignerFields(u), pattern: widget.NewEntry(), done: done}
 	s.f.Add("name", data.LabelName, s.name)
 	s.f.Add("region", data.LabelRegion, s.region)
 	s.f.Add("address", data.LabelAddress, s.address)
@@ -144,7 +176,7 @@ func (s *setupForm) fill() {
 	s.name.SetPlaceHolder("KPU Kabupaten Sleman")
 	s.region.SetText(o.Region)
 	s.address.SetText(o.Address)
-	s.signer.fill(o)
+	s.signer.fill(s.u, o)
 	pattern, _ := s.u.store.Setting(s.u.ctx(), store.SettingReportNumber, "")
 	if pattern == "" {
 		pattern = report.DefaultNumberPattern
@@ -160,7 +192,12 @@ func (s *setupForm) save() {
 	s.signer.read(&o)
 	pattern := strings.TrimSpace(s.pattern.Text)
 	var msgs []kit.FieldMsg
-	for _, key := range setupMissing(&o, pattern) {
+	signer, err := report.ResolveSigner(s.u.ctx(), s.u.store, &o, s.signer.chosen())
+	if err != nil {
+		s.u.showError(lang.L("Could not save"), err)
+		return
+	}
+	for _, key := range setupMissing(&o, pattern, s.signer.people != nil, signer) {
 		msgs = append(msgs, kit.FieldMsg{Key: key, Text: lang.L("Needed on the report")})
 	}
 	if pattern != "" && !strings.Contains(pattern, "{no}") {
@@ -171,13 +208,16 @@ func (s *setupForm) save() {
 		return
 	}
 	ctx := s.u.ctx()
-	err := s.u.store.SaveOffice(ctx, &o)
+	err = s.u.store.SaveOffice(ctx, &o)
 	if ve, ok := data.AsValidation(err); ok {
 		s.f.Show(kit.ValidationMsgs(ve, s.u.lang))
 		return
 	}
 	if err == nil {
 		err = s.u.store.SetSetting(ctx, store.SettingReportNumber, pattern)
+	}
+	if err == nil && s.signer.people != nil {
+		err = s.u.store.SetSetting(ctx, store.SettingReportSigner, s.signer.chosen())
 	}
 	if err != nil {
 		s.u.showError(lang.L("Could not save"), err)

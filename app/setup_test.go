@@ -107,3 +107,43 @@ func TestSetupCancelStoresNothing(t *testing.T) {
 		t.Errorf("cancel stored the pattern %q", p)
 	}
 }
+
+// With two Penandatangan in the office, the set-up asks to choose one of
+// them instead of the legacy head's name and position, and saves the
+// choice as the usual signer (Pengaturan → Laporan).
+func TestSetupChoosesASignerPerson(t *testing.T) {
+	u, st := newTestUI(t)
+	v := u.export
+	verifier, err := data.HashPassword("rahasia-uji-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ketua := &data.Person{Name: "Hamdan Kurniawan", Position: "Ketua", Active: true, Roles: data.List[string]{data.RoleSigner}, Verifier: verifier}
+	sekr := &data.Person{Name: "Dewi Sekar Arum", Position: "Sekretaris", Active: true, Roles: data.List[string]{data.RoleSigner}, Verifier: verifier}
+	if _, err := st.InsertBatch(ctx, []data.Record{ketua, sekr}, false); err != nil {
+		t.Fatal(err)
+	}
+	v.format.SetSelected("PDF")
+	v.chooseFile()
+	s := v.setup
+	if s == nil || s.signer.people == nil {
+		t.Fatal("no set-up with a choice of signer opened")
+	}
+	typeInto(s.name, "KPU Kabupaten Sleman")
+	typeInto(s.region, "Kabupaten Sleman")
+	tapDialogButton(t, u.win, "Simpan dan lanjutkan")
+	if s.f.ErrorText("signer") != "Wajib diisi untuk laporan" || s.f.ErrorText("head_name") != "" {
+		t.Fatalf("no signer chosen: signer %q, head_name %q", s.f.ErrorText("signer"), s.f.ErrorText("head_name"))
+	}
+	s.signer.people.Select.SetSelected("Hamdan Kurniawan — Ketua")
+	tapDialogButton(t, u.win, "Simpan dan lanjutkan")
+	if id, _ := st.Setting(ctx, store.SettingReportSigner, ""); id != ketua.ID {
+		t.Fatalf("usual signer saved %q, want %s", id, ketua.ID)
+	}
+	if o, _ := st.CurrentOffice(ctx); o.HeadName != "" {
+		t.Errorf("the legacy head was written: %+v", o)
+	}
+	if u.needsSetup("pdf") {
+		t.Error("the set-up is asked again")
+	}
+}
