@@ -253,6 +253,7 @@ var migrations = []migration{
 		`CREATE INDEX hoaxes_found ON hoaxes (deleted, office_id, found_at)`,
 		`CREATE INDEX hoaxes_draft ON hoaxes (draft_id, deleted)`,
 	}},
+	migrationHistory,
 }
 
 // SchemaVersion is the schema this build writes.

@@ -390,7 +390,7 @@ func upsertRemote(tx *gorm.DB, r syncapi.Record) error {
 	if rec == nil || err != nil {
 		return err
 	}
-	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(rec).Error
+	return upsertMany(tx, []remote{{r: r, rec: rec}})
 }
 
 // ApplyChanges writes a page of the server's change feed and the cursor
@@ -542,8 +542,20 @@ func decodeRemote(r syncapi.Record) (data.Record, error) {
 }
 
 // upsertMany writes records of one kind as the server holds them, in one
-// statement.
+// statement, and keeps the versions it replaces in the history.
 func upsertMany(tx *gorm.DB, recs []remote) error {
+	prev, err := storedOf(tx, recs)
+	if err != nil {
+		return err
+	}
+	if err := upsertStatement(tx, recs); err != nil {
+		return err
+	}
+	return keepBeforePull(tx, prev, recs)
+}
+
+// upsertStatement is upsertMany's one statement.
+func upsertStatement(tx *gorm.DB, recs []remote) error {
 	if len(recs) == 1 {
 		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(recs[0].rec).Error
 	}
@@ -755,6 +767,13 @@ func rewrite(tx *gorm.DB, user, id string, rec data.Record) error {
 		if err := keepWorkflow(tx, id, d); err != nil {
 			return err
 		}
+	}
+	prev := blankLike(rec)
+	if err := tx.Where("id = ?", id).Take(prev).Error; err != nil {
+		return err
+	}
+	if err := keepPrevious(tx, prev, HistoryLocal, user); err != nil {
+		return err
 	}
 	m := rec.RecordMeta()
 	deleted := m.Deleted
