@@ -96,6 +96,12 @@ type UI struct {
 	reopen   func(path string) (*store.Store, error) // opens the database again; store.Open unless SetReopen
 	syncCtx  context.Context                         // what StartSync was given, to start the loop again
 	stopLoop func()                                  // stops the running sync loop and waits for it; nil when none runs
+
+	// Unsaved changes, crash recovery and history (guard.go,
+	// recovery.go, history.go).
+	leave   leaving
+	keeper  keeper
+	history *historyView // the open Riwayat dialog, for tests
 }
 
 // New builds the main window over st. The language of domain labels is the
@@ -110,6 +116,10 @@ func New(fa fyne.App, st *store.Store) *UI {
 	u.load()
 	u.build()
 	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.SetCloseIntercept(u.closeRequested)
+	u.win.Canvas().AddShortcut(undoShortcut, func(fyne.Shortcut) { u.undoLastSave() })
+	u.startKeeping()
+	u.offerRecovery()
 	return u
 }
 
@@ -204,6 +214,7 @@ func (u *UI) rebuild() {
 }
 
 func (u *UI) build() {
+	u.leave = leaving{}
 	u.home = newDashboard(u)
 	u.agencyEd = newAgencyForm(u)
 	u.agencies = newBrowser(u, agencyKind(u), editor[data.Agency](u.agencyEd))
@@ -262,6 +273,7 @@ func (u *UI) build() {
 			}
 		}
 	}
+	u.guardViews()
 	u.syncBar = newSyncBar(u)
 	u.win.SetContent(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
 }

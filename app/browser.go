@@ -152,10 +152,17 @@ type browser[T any, P record[T]] struct {
 	deletedID string       // the record the undo button restores
 	importer  *csvImporter // nil for kinds without CSV import
 	content   fyne.CanvasObject
+
+	// Unsaved changes and history (browser_leave.go).
+	selRow      int  // the row of the record in the form, -1 for none
+	beforeSave  *T   // the record before the last save in the form, which Urungkan simpan saves again
+	undoing     bool // the save is an undo, which is not itself undone
+	undoSaveBtn *widget.Button
+	historyBtn  *widget.Button
 }
 
 func newBrowser[T any, P record[T]](u *UI, k kind[T], ed editor[T]) *browser[T, P] {
-	b := &browser[T, P]{u: u, k: k, ed: ed, filter: store.Filter{OfficeID: u.officeID}}
+	b := &browser[T, P]{u: u, k: k, ed: ed, filter: store.Filter{OfficeID: u.officeID}, selRow: -1}
 	b.shown = listQuery{f: b.filter}
 	b.setMulti(false)
 	b.pages = newPager(b.fetch, func(err error) { u.showError(lang.L("Could not read the list"), err) })
@@ -324,7 +331,7 @@ func sameQuery(a, b listQuery) bool {
 }
 
 func (b *browser[T, P]) listPane() fyne.CanvasObject {
-	b.newBtn = widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), b.openNew)
+	b.newBtn = widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), b.newTapped)
 	b.newBtn.Importance = widget.HighImportance
 	b.status = widget.NewLabel("")
 	b.status.Truncation = fyne.TextTruncateEllipsis // a long message must not widen the list
@@ -355,10 +362,13 @@ func (b *browser[T, P]) buildForm() {
 	b.saveBtn.Importance = widget.HighImportance
 	b.deleteBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), b.confirmDelete)
 	b.deleteBtn.Importance = widget.DangerImportance
+	b.historyBtn = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), b.showHistory)
+	b.undoSaveBtn = widget.NewButtonWithIcon(lang.L("Undo save"), theme.ContentUndoIcon(), b.undoSave)
+	b.undoSaveBtn.Hide()
 }
 
 func (b *browser[T, P]) formPane() fyne.CanvasObject {
-	buttons := container.NewHBox(b.saveBtn, b.deleteBtn)
+	buttons := container.NewHBox(b.saveBtn, b.deleteBtn, b.historyBtn, b.undoSaveBtn)
 	b.formScroll = container.NewVScroll(b.ed.fields().content)
 	return container.NewBorder(container.NewVBox(b.formTitle, b.roNote), buttons, nil, nil, b.formScroll)
 }
@@ -485,24 +495,36 @@ func (b *browser[T, P]) applySearch() {
 // openNew empties the form for a new record.
 func (b *browser[T, P]) openNew() {
 	r := b.k.blank()
+	b.selRow = -1
 	b.show(&r)
 	b.table.UnselectAll()
 }
 
 // openRow shows the record at a row of the list in the form, read afresh
 // so that the form never edits a stale copy.
+// Leaving unsaved changes in the form asks first (browser_leave.go);
+// the row of the record already in the form, selected again when the
+// user stays, leaves nothing.
 func (b *browser[T, P]) openRow(row int) {
 	r := b.pages.row(row)
 	if r == nil {
 		return
 	}
-	fresh, err := b.k.load(b.u.ctx(), P(r).RecordMeta().ID)
-	if err != nil {
-		b.u.showError(lang.L("Could not open the record"), err)
-		b.reload()
+	id := P(r).RecordMeta().ID
+	if b.current != nil && id == P(b.current).RecordMeta().ID && b.dirty() {
+		b.selRow = row
 		return
 	}
-	b.show(fresh)
+	b.leave(func() {
+		fresh, err := b.k.load(b.u.ctx(), id)
+		if err != nil {
+			b.u.showError(lang.L("Could not open the record"), err)
+			b.reload()
+			return
+		}
+		b.selRow = row
+		b.show(fresh)
+	}, b.reselect)
 }
 
 // show puts r in the form. A record of another office (a coordinator
@@ -518,6 +540,7 @@ func (b *browser[T, P]) show(r *T) {
 	if b.formScroll != nil && (b.current == nil || P(b.current).RecordMeta().ID != P(r).RecordMeta().ID) {
 		b.formScroll.ScrollToTop()
 	}
+	b.forgetSave(r)
 	b.current = r
 	b.readOnly = foreign
 	b.ed.fields().clear()
@@ -529,17 +552,21 @@ func (b *browser[T, P]) show(r *T) {
 		b.roNote.Show()
 		b.saveBtn.Hide()
 		b.deleteBtn.Hide()
+		b.historyBtn.Hide()
 	case b.isNew():
 		b.formTitle.SetText(b.k.newTitle)
 		b.deleteBtn.Disable()
+		b.historyBtn.Disable()
 	default:
 		b.formTitle.SetText(b.k.editTitle)
 		b.deleteBtn.Enable()
+		b.historyBtn.Enable()
 	}
 	if !foreign {
 		b.roNote.Hide()
 		b.saveBtn.Show()
 		b.deleteBtn.Show()
+		b.historyBtn.Show()
 	}
 	if h, ok := b.ed.(shownHook); ok {
 		h.shown(foreign)
@@ -599,6 +626,7 @@ func (b *browser[T, P]) commit() bool {
 // store saves r, the form's record as read from the form, and reports
 // whether it was stored.
 func (b *browser[T, P]) store(r T) bool {
+	before := b.current
 	err := b.k.save(b.u.ctx(), &r)
 	if ve, ok := data.AsValidation(err); ok {
 		b.ed.fields().show(validationMsgs(ve, b.u.lang))
@@ -618,6 +646,7 @@ func (b *browser[T, P]) store(r T) bool {
 	} else {
 		b.show(&r)
 	}
+	b.savedOver(before)
 	b.u.localChange()
 	return true
 }

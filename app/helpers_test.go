@@ -29,6 +29,8 @@ func TestMain(m *testing.M) {
 	// Sync runs a round at start and when a test taps "Sinkronkan
 	// sekarang", never on its own while the test reads the window.
 	syncInterval = time.Hour
+	// Tests keep unsaved forms themselves (keepNow).
+	keepEvery = 0
 	syncclient.MinBackoff, syncclient.MaxBackoff = time.Hour, time.Hour
 	if err := SetupLanguage(data.LangID); err != nil {
 		panic(err)
@@ -49,7 +51,11 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 	}
 	t.Cleanup(func() { st.Close() })
 	u := New(a, st)
-	t.Cleanup(u.win.Close)
+	t.Cleanup(func() {
+		if windowOpen(u) { // a test may have closed it
+			u.win.Close()
+		}
+	})
 	return u, st
 }
 

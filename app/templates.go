@@ -125,16 +125,20 @@ func (p *templatePicker) make() {
 	p.dlg.Hide()
 	p.u.draftEd.picker = nil
 	b := p.u.drafts
-	b.table.UnselectAll()
-	b.hideUndo()
-	b.show(d)
-	b.status.SetText(lang.L("Made from the template “{{.Name}}”; save it to keep it.", map[string]any{"Name": t.Name}))
-	if left := workflow.Unfilled(d.Title + "\n" + d.Body); len(left) > 0 {
-		f := p.u.draftEd
-		f.notice.SetText(lang.L("Still to fill in: {{.List}}.",
-			map[string]any{"List": "{{" + strings.Join(left, "}}, {{") + "}}"}))
-		f.notice.Show()
-	}
+	// The draft is shown unsaved over an empty one, so that leaving it
+	// asks; the form shown before may be left first.
+	b.leave(func() {
+		b.hideUndo()
+		blank := b.k.blank()
+		b.showUnsaved(&blank, d)
+		b.status.SetText(lang.L("Made from the template “{{.Name}}”; save it to keep it.", map[string]any{"Name": t.Name}))
+		if left := workflow.Unfilled(d.Title + "\n" + d.Body); len(left) > 0 {
+			f := p.u.draftEd
+			f.notice.SetText(lang.L("Still to fill in: {{.List}}.",
+				map[string]any{"List": "{{" + strings.Join(left, "}}, {{") + "}}"}))
+			f.notice.Show()
+		}
+	}, nil)
 }
 
 // templateSettings is Pengaturan → Templat: the office's own templates,
@@ -175,7 +179,9 @@ func newTemplateSettings(u *UI) *templateSettings {
 	}
 	s.copyFrom = widget.NewSelect(shippedNames, func(string) { s.copyShipped() })
 	s.copyFrom.PlaceHolder = lang.L("Start from a shipped template…")
-	s.newBtn = widget.NewButtonWithIcon(lang.L("New template"), theme.ContentAddIcon(), func() { s.open(&data.Template{}) })
+	s.newBtn = widget.NewButtonWithIcon(lang.L("New template"), theme.ContentAddIcon(), func() {
+		s.u.askLeave(s, func() { s.unpick(); s.open(&data.Template{}) }, nil)
+	})
 	s.title.SetPlaceHolder(lang.L("e.g. [Title of the press release]"))
 	s.f.add("name", data.LabelTemplateName, s.name)
 	s.f.add("draft_kind", data.LabelTemplateKind, s.kind)
@@ -228,11 +234,34 @@ func (s *templateSettings) load(id string) {
 	s.open(open)
 }
 
+// picked opens the template chosen in the list, once the one in the
+// form may be left; staying chooses it in the list again.
 func (s *templateSettings) picked() {
-	if i := s.pick.SelectedIndex(); i >= 0 && i < len(s.own) {
-		t := s.own[i]
-		s.open(&t)
+	i := s.pick.SelectedIndex()
+	if i < 0 || i >= len(s.own) || s.own[i].ID == s.current.ID {
+		return
 	}
+	t := s.own[i]
+	s.u.askLeave(s, func() { s.open(&t) }, s.repick)
+}
+
+// repick chooses the template in the form in the list, without opening it.
+func (s *templateSettings) repick() {
+	s.pick.OnChanged = nil
+	s.pick.ClearSelected()
+	for i, t := range s.own {
+		if s.current.ID != "" && t.ID == s.current.ID {
+			s.pick.SetSelectedIndex(i)
+		}
+	}
+	s.pick.OnChanged = func(string) { s.picked() }
+}
+
+// unpick clears the choice in the list.
+func (s *templateSettings) unpick() {
+	s.pick.OnChanged = nil
+	s.pick.ClearSelected()
+	s.pick.OnChanged = func(string) { s.picked() }
 }
 
 // copyShipped starts a new template from a shipped one.
@@ -242,13 +271,13 @@ func (s *templateSettings) copyShipped() {
 		return
 	}
 	t := s.shipped[i]
-	s.pick.OnChanged = nil
-	s.pick.ClearSelected()
-	s.pick.OnChanged = func(string) { s.picked() }
-	s.open(&data.Template{Name: lang.L("{{.Name}} (copy)", map[string]any{"Name": t.Name}), DraftKind: t.DraftKind, Title: t.Title, Body: t.Body})
 	s.copyFrom.OnChanged = nil
 	s.copyFrom.ClearSelected()
 	s.copyFrom.OnChanged = func(string) { s.copyShipped() }
+	s.u.askLeave(s, func() {
+		s.unpick()
+		s.open(&data.Template{Name: lang.L("{{.Name}} (copy)", map[string]any{"Name": t.Name}), DraftKind: t.DraftKind, Title: t.Title, Body: t.Body})
+	}, nil)
 }
 
 // open shows t in the form.
