@@ -199,10 +199,10 @@ func (u *UI) guardTabs(tabs *container.AppTabs, onSelected func(*container.TabIt
 // leaving one that holds unsaved changes. build calls it once the views
 // exist.
 func (u *UI) guardViews() {
-	u.guardForm(u.agencies, u.agencies.content)
-	u.guardForm(u.drafts, u.drafts.content)
-	u.guardForm(u.entries, u.reports, u.entries.content)
-	u.guardForm(u.hoaxes.cases, u.hoaxes.content, u.hoaxes.cases.content)
+	u.guardForm(guardBrowser(u, u.agencies), u.agencies.Content)
+	u.guardForm(guardBrowser(u, u.drafts), u.drafts.Content)
+	u.guardForm(guardBrowser(u, u.entries), u.reports, u.entries.Content)
+	u.guardForm(guardBrowser(u, u.hoaxes.cases), u.hoaxes.content, u.hoaxes.cases.Content)
 	u.guardForm(officeProfile{u.settings}, u.settings.content)
 	u.guardForm(u.settings.report, u.settings.content)
 	u.guardForm(u.settings.templates, u.settings.content)
@@ -219,18 +219,18 @@ var undoShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.Ke
 // undoLastSave is Urungkan simpan of the form on screen.
 func (u *UI) undoLastSave() {
 	type undoable interface {
-		canUndoSave() bool
-		undoSave()
+		CanUndoSave() bool
+		UndoSave()
 	}
 	for _, f := range []struct {
 		b    undoable
 		view fyne.CanvasObject
 	}{
-		{u.agencies, u.agencies.content}, {u.drafts, u.drafts.content},
-		{u.entries, u.entries.content}, {u.hoaxes.cases, u.hoaxes.cases.content},
+		{u.agencies, u.agencies.Content}, {u.drafts, u.drafts.Content},
+		{u.entries, u.entries.Content}, {u.hoaxes.cases, u.hoaxes.cases.Content},
 	} {
-		if u.showing(f.view) && f.b.canUndoSave() {
-			f.b.undoSave()
+		if u.showing(f.view) && f.b.CanUndoSave() {
+			f.b.UndoSave()
 			return
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
@@ -18,13 +19,13 @@ import (
 
 func (s *templateSettings) formTemplate() data.Template {
 	t := *s.current
-	t.Name, t.DraftKind, t.Title, t.Body = s.name.Text, s.kind.code(), s.title.Text, s.body.Text
+	t.Name, t.DraftKind, t.Title, t.Body = s.name.Text, s.kind.Code(), s.title.Text, s.body.Text
 	return t
 }
 
 func (s *templateSettings) dirty() bool {
 	t := s.formTemplate()
-	return !sameNormalized[data.Template](&t, s.current)
+	return !kit.SameNormalized[data.Template](&t, s.current)
 }
 
 func (s *templateSettings) saveForm() bool { s.save(); return !s.dirty() }
@@ -40,12 +41,12 @@ func (s *templateSettings) what() string {
 // stageManager: Agenda → Tahapan.
 
 func (m *stageManager) dirty() bool {
-	st, msgs := m.read()
-	return len(msgs) > 0 || !sameNormalized[data.Stage](&st, &m.current)
+	st, msgs := m.Read()
+	return len(msgs) > 0 || !kit.SameNormalized[data.Stage](&st, &m.current)
 }
 
 func (m *stageManager) saveForm() bool { m.save(); return !m.dirty() }
-func (m *stageManager) discard()       { m.fill(m.current) }
+func (m *stageManager) discard()       { m.Fill(m.current) }
 
 func (m *stageManager) what() string {
 	if m.current.ID == "" {
@@ -62,15 +63,15 @@ func (p officeProfile) dirty() bool {
 		return false
 	}
 	o := *p.s.office.current
-	p.s.office.read(&o)
-	return !sameNormalized[data.Office](&o, p.s.office.current)
+	p.s.office.Read(&o)
+	return !kit.SameNormalized[data.Office](&o, p.s.office.current)
 }
 
 func (p officeProfile) saveForm() bool { p.s.saveOffice(); return !p.dirty() }
 
 func (p officeProfile) discard() {
-	p.s.office.f.clear()
-	p.s.office.fill(p.s.office.current)
+	p.s.office.f.Clear()
+	p.s.office.Fill(p.s.office.current)
 }
 
 func (p officeProfile) what() string { return lang.L("The office profile") }
@@ -97,5 +98,5 @@ func (s *reportSettings) dirty() bool {
 }
 
 func (s *reportSettings) saveForm() bool { s.save(); return !s.dirty() }
-func (s *reportSettings) discard()       { s.f.clear(); s.load() }
+func (s *reportSettings) discard()       { s.f.Clear(); s.load() }
 func (s *reportSettings) what() string   { return lang.L("The report settings") }

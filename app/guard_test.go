@@ -34,10 +34,10 @@ func TestLeavingUnsavedFormAsks(t *testing.T) {
 		leave func(u *UI)
 		left  func(u *UI) bool // whether the form was left
 	}{
-		{"another row", func(u *UI) { u.agencies.table.Select(tableCell(0)) },
+		{"another row", func(u *UI) { u.agencies.Table.Select(tableCell(0)) },
 			func(u *UI) bool { return u.agencyEd.name.Text == "Kodim 0732/Sleman" }},
-		{"New", func(u *UI) { test.Tap(u.agencies.newBtn) },
-			func(u *UI) bool { return u.agencies.isNew() && u.agencyEd.name.Text == "" }},
+		{"New", func(u *UI) { test.Tap(u.agencies.NewBtn) },
+			func(u *UI) bool { return u.agencies.Current.ID == "" && u.agencyEd.name.Text == "" }},
 		{"another view", func(u *UI) { u.tabs.SelectIndex(0) },
 			func(u *UI) bool { return u.tabs.Selected().Content == u.home.content }},
 		{"closing the window", func(u *UI) { u.closeRequested() },
@@ -63,9 +63,9 @@ func TestLeavingUnsavedFormAsks(t *testing.T) {
 				mustSaveAgency(t, st, "Kodim 0732/Sleman", "tni")
 				b, f := u.agencies, u.agencyEd
 				u.tabs.SelectIndex(1)
-				b.reload()
+				b.Reload()
 				// Given Polres Sleman open with its Telepon changed
-				b.table.Select(tableCell(1))
+				b.Table.Select(tableCell(1))
 				if f.name.Text != "Polres Sleman" {
 					t.Fatalf("row 1 is %q", f.name.Text)
 				}
@@ -90,14 +90,14 @@ func TestLeavingUnsavedFormAsks(t *testing.T) {
 				if !a.left {
 					// Batal: still on the edited record, with the edit,
 					// its row selected again.
-					if f.phone.Text != "0274 999" || b.current.ID != polres.ID || !b.dirty() {
-						t.Errorf("after Batal the form shows %q of %q", f.phone.Text, b.current.Name)
+					if f.phone.Text != "0274 999" || b.Current.ID != polres.ID || !b.Dirty() {
+						t.Errorf("after Batal the form shows %q of %q", f.phone.Text, b.Current.Name)
 					}
-					if u.tabs.Selected().Content != b.content {
+					if u.tabs.Selected().Content != b.Content {
 						t.Error("after Batal another view is shown")
 					}
-					if b.selRow != 1 {
-						t.Errorf("selected row %d, want 1", b.selRow)
+					if b.SelectedRow() != 1 {
+						t.Errorf("selected row %d, want 1", b.SelectedRow())
 					}
 				}
 			})
@@ -112,10 +112,10 @@ func TestLeavingCleanFormDoesNotAsk(t *testing.T) {
 	mustSaveAgency(t, st, "Kodim 0732/Sleman", "tni")
 	b := u.agencies
 	u.tabs.SelectIndex(1)
-	b.reload()
-	b.table.Select(tableCell(1))
-	b.table.Select(tableCell(0))
-	test.Tap(b.newBtn)
+	b.Reload()
+	b.Table.Select(tableCell(1))
+	b.Table.Select(tableCell(0))
+	test.Tap(b.NewBtn)
 	u.tabs.SelectIndex(0)
 	if promptShown(u.win) {
 		t.Fatal("asked about a form without changes")
@@ -138,15 +138,15 @@ func TestSaveFromQuestionThatFailsStays(t *testing.T) {
 	a := mustSaveAgency(t, st, "Polres Sleman", "polri")
 	b, f := u.agencies, u.agencyEd
 	u.tabs.SelectIndex(1)
-	b.reload()
-	b.table.Select(tableCell(0))
+	b.Reload()
+	b.Table.Select(tableCell(0))
 	typeInto(f.name, "")
-	test.Tap(b.newBtn)
+	test.Tap(b.NewBtn)
 	tapDialogButton(t, u.win, "Simpan")
-	if b.isNew() || f.name.Text != "" {
+	if b.Current.ID == "" || f.name.Text != "" {
 		t.Fatal("left a form whose save failed")
 	}
-	if got := f.f.errorText("name"); got == "" {
+	if got := f.f.ErrorText("name"); got == "" {
 		t.Error("no error under Nama")
 	}
 	if stored, _ := st.Agency(ctx, a.ID); stored.Name != "Polres Sleman" {
@@ -168,9 +168,9 @@ func TestOtherFormsAskBeforeLeaving(t *testing.T) {
 		{"activity", func(u *UI) fyne.CanvasObject { return u.reports },
 			func(u *UI) { test.Type(u.entryEd.title, "Rapat koordinasi") },
 			func(u *UI) { u.reports.SelectIndex(1) }},
-		{"content", func(u *UI) fyne.CanvasObject { return u.drafts.content },
+		{"content", func(u *UI) fyne.CanvasObject { return u.drafts.Content },
 			func(u *UI) { test.Type(u.draftEd.title, "Siaran pers") },
-			func(u *UI) { test.Tap(u.drafts.newBtn) }},
+			func(u *UI) { test.Tap(u.drafts.NewBtn) }},
 		{"hoax", func(u *UI) fyne.CanvasObject { return u.hoaxes.content },
 			func(u *UI) { test.Type(u.hoaxes.form.claim, "Surat suara sudah dicoblos") },
 			func(u *UI) { u.hoaxes.tabs.SelectIndex(1) }},
