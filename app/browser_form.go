@@ -9,11 +9,14 @@ import (
 // browserForm is a record list's form (kit.Browser) as the window's
 // guards, kept forms and Riwayat see it (guard.go, recovery.go,
 // history.go).
-type browserForm[T any, P kit.Record[T]] struct{ b *kit.Browser[T, P] }
+type browserForm[T any, P kit.Record[T]] struct {
+	u *UI
+	b *kit.Browser[T, P]
+}
 
 // guardBrowser hooks b's questions and its Riwayat to the window.
 func guardBrowser[T any, P kit.Record[T]](u *UI, b *kit.Browser[T, P]) browserForm[T, P] {
-	f := browserForm[T, P]{b}
+	f := browserForm[T, P]{u, b}
 	b.OnLeave = func(proceed, stay func()) { u.askLeave(f, proceed, stay) }
 	b.OnHistory = func() { u.showHistory(f) }
 	return f
@@ -40,3 +43,18 @@ func (f browserForm[T, P]) historyOf() (k store.Kind, id string, current []byte,
 }
 
 func (f browserForm[T, P]) restoreVersion(raw []byte) bool { return f.b.RestoreVersion(raw) }
+
+// keptChanges says what a kept form changed in its record, field by
+// field ("Telepon: 0274 999"); none means it holds what is stored.
+func (f browserForm[T, P]) keptChanges(recordID, payload string) []string {
+	stored := f.b.StoredJSON(recordID)
+	var out []string
+	for _, r := range f.u.versionDiff(string(f.b.K.StoreKind), stored, []byte(payload)) {
+		v := r.theirs
+		if runes := []rune(v); len(runes) > 80 {
+			v = string(runes[:80]) + "…"
+		}
+		out = append(out, r.label+": "+v)
+	}
+	return out
+}

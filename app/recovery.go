@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,6 +42,9 @@ type keptForm interface {
 	// restoreKept opens the record id (a new one for "") with payload in
 	// the form, unsaved.
 	restoreKept(recordID, payload string) error
+	// keptChanges lists what payload changed in the record id, one
+	// field a line; none when it holds what is stored.
+	keptChanges(recordID, payload string) []string
 }
 
 // keeper writes what keepForms decides, in order, on its own goroutine.
@@ -165,10 +169,20 @@ func (u *UI) offerRecovery() {
 	box := container.NewVBox()
 	var d *dialog.CustomDialog
 	for _, un := range kept {
-		un := un
+		kf := u.keptFormOf(un.Form)
+		var changes []string
+		if kf != nil {
+			changes = kf.keptChanges(un.RecordID, un.Payload)
+			if len(changes) == 0 {
+				// Saved after it was kept, before the crash: nothing to offer.
+				logErr("dropping a kept form", u.store.DropUnsaved(u.ctx(), un.Form, un.RecordID))
+				continue
+			}
+		}
 		when := un.SavedAt.Local()
-		text := widget.NewLabel(un.Label + "\n" + lang.L("kept {{.When}}",
-			map[string]any{"When": iddate.Format(data.DateOf(when), u.lang) + " " + iddate.Clock(when)}))
+		lines := append([]string{un.Label, lang.L("kept {{.When}}",
+			map[string]any{"When": iddate.Format(data.DateOf(when), u.lang) + " " + iddate.Clock(when)})}, changes...)
+		text := widget.NewLabel(strings.Join(lines, "\n"))
 		text.Wrapping = fyne.TextWrapWord
 		var row *fyne.Container
 		restore := widget.NewButtonWithIcon(lang.L("Restore"), theme.ViewRefreshIcon(), func() {
@@ -185,6 +199,9 @@ func (u *UI) offerRecovery() {
 		})
 		row = container.NewBorder(nil, nil, nil, container.NewHBox(drop, restore), text)
 		box.Add(row)
+	}
+	if len(box.Objects) == 0 {
+		return
 	}
 	intro := widget.NewLabel(lang.L("Humas Desk was closed while these forms held changes that were not saved. Restore opens the form with them, not yet saved."))
 	intro.Wrapping = fyne.TextWrapWord

@@ -221,3 +221,19 @@ func (b *Browser[T, P]) forgetSave(next *T) {
 		b.UndoSaveBtn.Hide()
 	}
 }
+
+// StoredJSON is the record id as stored, as JSON (the empty new record
+// for ""), to compare a kept form with; nil when it is gone.
+func (b *Browser[T, P]) StoredJSON(recordID string) []byte {
+	var r *T
+	if recordID == "" {
+		blank := b.K.Blank()
+		r = &blank
+	} else if stored, err := b.K.Load(b.host.Ctx(), recordID); err == nil {
+		r = stored
+	} else {
+		return nil
+	}
+	raw, _ := json.Marshal(r)
+	return raw
+}
