@@ -17,6 +17,7 @@ import (
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
+	"github.com/humasdesk/humasdesk/data/syncapi"
 )
 
 // History. The store keeps every version of a record that this device
@@ -242,6 +243,9 @@ func (u *UI) versionFields(kind string, raw []byte) []shownField {
 	if f := u.shownFields(kind, raw); f != nil {
 		return f
 	}
+	if f := u.moreFields(kind, raw); f != nil {
+		return f
+	}
 	var m map[string]any
 	_ = json.Unmarshal(raw, &m) // a version that does not read shows empty
 	var keys []string
@@ -262,6 +266,62 @@ func (u *UI) versionFields(kind string, raw []byte) []shownField {
 		out[i] = shownField{key: k, label: data.Text{ID: k, EN: k}, value: val}
 	}
 	return out
+}
+
+// moreFields is shownFields of the kinds that only Riwayat shows: a hoax
+// case, a stage, a template.
+func (u *UI) moreFields(kind string, raw []byte) []shownField {
+	l := u.lang
+	moment := func(t *time.Time) string {
+		if t == nil || t.IsZero() {
+			return ""
+		}
+		return whenText(*t, l)
+	}
+	switch kind {
+	case syncapi.KindHoax:
+		var h data.Hoax
+		_ = json.Unmarshal(raw, &h)
+		clarification := ""
+		if h.DraftID != "" {
+			clarification = h.DraftID
+			if d, err := u.store.Draft(u.ctx(), h.DraftID); err == nil {
+				clarification = d.Title
+			}
+		}
+		return []shownField{
+			{"claim", data.LabelClaim, h.Claim},
+			{"platform", data.LabelHoaxPlatform, label(data.HoaxPlatforms, h.Platform, l)},
+			{"link", data.LabelHoaxLink, h.Link},
+			{"found_at", data.LabelFoundAt, moment(&h.FoundAt)},
+			{"draft_id", data.LabelClarification, clarification},
+			{"clarified_at", data.LabelClarifiedAt, moment(h.ClarifiedAt)},
+			{"notes", data.LabelNotes, h.Notes},
+		}
+	case syncapi.KindStage:
+		var st data.Stage
+		_ = json.Unmarshal(raw, &st)
+		return []shownField{
+			{"name", data.LabelStageName, st.Name},
+			{"category", data.LabelStageCategory, label(data.StageCategories, st.Category, l)},
+			{"start", data.LabelStageStart, iddate.Format(st.Start, l)},
+			{"end", data.LabelStageEnd, iddate.Format(st.End, l)},
+			{"election", data.LabelElection, st.Election},
+			{"key", data.LabelStageKey, st.Key},
+			{"source", data.LabelStageSource, st.Source},
+			{"notes", data.LabelNotes, st.Notes},
+		}
+	case syncapi.KindTemplate:
+		var t data.Template
+		_ = json.Unmarshal(raw, &t)
+		return []shownField{
+			{"name", data.LabelTemplateName, t.Name},
+			{"draft_kind", data.LabelTemplateKind, label(data.DraftKinds, t.DraftKind, l)},
+			{"title", data.LabelTitle, t.Title},
+			{"body", data.LabelTemplateBody, t.Body},
+		}
+	}
+	return nil
 }
 
 // wireKind is the kind's name in the outbox and the history, which the

@@ -93,7 +93,7 @@ func newStageManager(u *UI, onChange func()) *stageManager {
 	m.buildList()
 	left := container.NewBorder(container.NewBorder(nil, nil, nil, m.newBtn, m.search), nil, nil, nil, m.list)
 	right := container.NewBorder(container.NewVBox(m.formTitle, m.origin), container.NewBorder(nil, nil, nil,
-		container.NewHBox(m.saveBtn, m.deleteBtn), m.status), nil, nil, container.NewVScroll(m.f.Content))
+		container.NewHBox(m.saveBtn, m.deleteBtn, u.historyButton(m)), m.status), nil, nil, container.NewVScroll(m.f.Content))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.45
 	m.content = split

@@ -201,7 +201,7 @@ func newTemplateSettings(u *UI) *templateSettings {
 	places.Importance = widget.LowImportance
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.newBtn), container.NewGridWithColumns(2, s.pick, s.copyFrom))
 	s.content = widget.NewCard(lang.L("Templates"), lang.L("The office's own templates for Konten → New from template"),
-		container.NewVBox(top, s.heading, s.f.Content, places, container.NewHBox(s.saveBtn, s.deleteBtn, s.status)))
+		container.NewVBox(top, s.heading, s.f.Content, places, container.NewHBox(s.saveBtn, s.deleteBtn, u.historyButton(s), s.status)))
 	s.load("")
 	return s
 }

@@ -43,9 +43,11 @@ func (Version) TableName() string { return "record_history" }
 
 // History lists the earlier versions of the record id of kind k that this
 // device kept, newest first. The current version is the record itself.
+// k is the record's kind as the outbox names it (RecordKind), which the
+// Kind constants share; an office profile is Kind("office").
 func (s *Store) History(ctx context.Context, k Kind, id string) ([]Version, error) {
 	var out []Version
-	err := s.read(ctx).Where("kind = ? AND record_id = ?", newRecord(k).RecordKind(), id).
+	err := s.read(ctx).Where("kind = ? AND record_id = ?", string(k), id).
 		Order("seq DESC").Find(&out).Error
 	return out, err
 }
