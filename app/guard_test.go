@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/demo"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
@@ -245,5 +246,56 @@ func TestConfirmLeaveAsksAboutEveryForm(t *testing.T) {
 	}
 	if o, _ := st.CurrentOffice(ctx); o.Phone == "0274 5" {
 		t.Error("the discarded office phone was stored")
+	}
+}
+
+// Opening stored records changes nothing: every record of the demo, in
+// every list, opens without counting as unsaved (a form that reads a
+// record back differently would ask at every click).
+func TestOpeningDemoRecordsLeavesThemClean(t *testing.T) {
+	u, _ := newTestUIWith(t, func(st *store.Store) {
+		if _, err := demo.Load(ctx, st, demo.Options{Year: 2024, Today: day(2024, 11, 15)}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	type list interface {
+		Reload()
+		Dirty() bool
+		What() string
+	}
+	check := func(name string, b list, n int, open func(row int)) {
+		b.Reload()
+		if n == 0 {
+			t.Errorf("%s: the demo has none", name)
+		}
+		for row := range min(n, 40) {
+			open(row)
+			if promptShown(u.win) {
+				t.Fatalf("%s row %d: asked", name, row)
+			}
+			if b.Dirty() {
+				t.Errorf("%s row %d (%s) is unsaved right after opening", name, row, b.What())
+			}
+		}
+	}
+	u.agencies.Reload()
+	check("Instansi", u.agencies, u.agencies.N, func(r int) { u.agencies.Table.Select(tableCell(r)) })
+	u.drafts.Reload()
+	check("Konten", u.drafts, u.drafts.N, func(r int) { u.drafts.Table.Select(tableCell(r)) })
+	u.entries.Reload()
+	check("Kegiatan", u.entries, u.entries.N, func(r int) { u.entries.Table.Select(tableCell(r)) })
+	u.hoaxes.cases.Reload()
+	check("Hoaks", u.hoaxes.cases, u.hoaxes.cases.N, func(r int) { u.hoaxes.cases.Table.Select(tableCell(r)) })
+	if f := (officeProfile{u.settings}); f.dirty() {
+		t.Error("the demo's office profile is unsaved right after opening")
+	}
+	v := agendaAt(u, day(2024, 11, 15))
+	test.Tap(v.stagesBtn)
+	m := v.mgr
+	for i := range min(len(m.shown), 40) {
+		m.list.Select(i)
+		if promptShown(u.win) || m.dirty() {
+			t.Fatalf("stage %q is unsaved right after opening", m.current.Name)
+		}
 	}
 }

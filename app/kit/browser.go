@@ -157,6 +157,8 @@ type Browser[T any, P Record[T]] struct {
 	OnHistory   func()
 	selRow      int  // the row of the record in the form, -1 for none
 	beforeSave  *T   // the record before the last save in the form, which Urungkan simpan saves again
+	baseline    *T   // what the form read back right after it showed Current
+	baseBad     bool // the form could not read back Current as shown
 	undoing     bool // the save is an undo, which is not itself undone
 	UndoSaveBtn *widget.Button
 	HistoryBtn  *widget.Button
@@ -576,6 +578,7 @@ func (b *Browser[T, P]) Show(r *T) {
 	if h, ok := b.ed.(ShownHook); ok {
 		h.Shown(foreign)
 	}
+	b.setBaseline()
 }
 
 func (b *Browser[T, P]) isNew() bool { return P(b.Current).RecordMeta().ID == "" }

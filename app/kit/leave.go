@@ -17,16 +17,26 @@ import (
 
 // Dirty reports whether the form holds what differs from the record it
 // shows: input that does not even read (a date that is not one) counts.
-// A read-only record of another office is never dirty.
+// It compares with what the form read back right after showing the
+// record, not with the record itself, so that what a form cannot show
+// as stored (a list in another order, a time with seconds) is not taken
+// for a change. A read-only record of another office is never dirty.
 func (b *Browser[T, P]) Dirty() bool {
-	if b.Current == nil || b.ReadOnly {
+	if b.Current == nil || b.ReadOnly || b.baseline == nil {
 		return false
 	}
 	r := *b.Current
-	if msgs := b.ed.Read(&r); len(msgs) > 0 {
+	if msgs := b.ed.Read(&r); len(msgs) > 0 && !b.baseBad {
 		return true
 	}
-	return !SameNormalized[T, P](&r, b.Current)
+	return !SameNormalized[T, P](&r, b.baseline)
+}
+
+// setBaseline reads back what the form shows of Current, for Dirty.
+func (b *Browser[T, P]) setBaseline() {
+	r := *b.Current
+	b.baseBad = len(b.ed.Read(&r)) > 0
+	b.baseline = &r
 }
 
 // Discard shows the record as stored (or the empty new one) again.
