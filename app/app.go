@@ -33,6 +33,14 @@
 // first page are read off the main goroutine (kit/browser.go), so that a slow
 // search never freezes typing.
 //
+// No edit is lost silently: every form knows when it holds unsaved
+// changes, and leaving it (another row, New, another view, closing the
+// window, signing out) asks Simpan / Buang perubahan / Batal (guard.go);
+// what it holds is kept in the local database as it is typed and offered
+// back after a crash (recovery.go); Riwayat shows a record's earlier
+// versions and restores one as a new edit, and the last save can be
+// undone (history.go).
+//
 // User-interface text is English in the source, wrapped in lang.L, and
 // translated by assets/translations/id.json; the names of domain things
 // (kinds, statuses, strategies, field labels, validation messages) come

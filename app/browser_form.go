@@ -47,14 +47,5 @@ func (f browserForm[T, P]) restoreVersion(raw []byte) bool { return f.b.RestoreV
 // keptChanges says what a kept form changed in its record, field by
 // field ("Telepon: 0274 999"); none means it holds what is stored.
 func (f browserForm[T, P]) keptChanges(recordID, payload string) []string {
-	stored := f.b.StoredJSON(recordID)
-	var out []string
-	for _, r := range f.u.versionDiff(string(f.b.K.StoreKind), stored, []byte(payload)) {
-		v := r.theirs
-		if runes := []rune(v); len(runes) > 80 {
-			v = string(runes[:80]) + "…"
-		}
-		out = append(out, r.label+": "+v)
-	}
-	return out
+	return f.u.changesOf(string(f.b.K.StoreKind), f.b.StoredJSON(recordID), []byte(payload))
 }
