@@ -166,3 +166,34 @@ func TestUnsavedFormsKeptUntilDropped(t *testing.T) {
 		t.Errorf("outbox %d", box)
 	}
 }
+
+// A push answered with a conflict replaces the local edit with the
+// server's version; the local one stays in the history (and in the
+// conflict record, which the server keeps).
+func TestHistoryKeepsTheEditAConflictReplaced(t *testing.T) {
+	s := newStore(t)
+	s.SetUser("Rina")
+	a := &data.Agency{Name: "Polres Sleman", Kind: "polri", Phone: "0274 111"}
+	if err := s.SaveAgency(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	sent, err := s.PreparePush(ctx, 10, nil)
+	if err != nil || len(sent) != 1 {
+		t.Fatalf("push %+v %v", sent, err)
+	}
+	theirs := *a
+	theirs.Phone = "0274 999"
+	raw, _ := json.Marshal(&theirs)
+	if _, err := s.ApplyPushResults(ctx, sent, []syncapi.OpResult{{OpID: sent[0].OpID, Status: syncapi.StatusConflict,
+		Current: &syncapi.Record{Kind: syncapi.KindAgency, ID: a.ID, OfficeID: a.OfficeID, Version: 3, ServerSeq: 7,
+			UpdatedBy: "Budi", Data: raw}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Agency(ctx, a.ID); got.Phone != "0274 999" {
+		t.Fatalf("after the conflict the device holds %q", got.Phone)
+	}
+	vs, recs := historyOf(t, s, a.ID)
+	if len(vs) != 1 || recs[0].Phone != "0274 111" || vs[0].Author != "Rina" || vs[0].Source != HistorySync {
+		t.Fatalf("history %+v %+v", vs, recs)
+	}
+}
