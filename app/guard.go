@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -211,10 +210,11 @@ func (u *UI) guardViews() {
 	}
 }
 
-// undoShortcut is Ctrl+Z (Cmd+Z on macOS). Inside a text field it undoes
-// the typing, as Fyne's entries do; elsewhere it undoes the last save of
-// the form on screen.
-var undoShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+// undoShortcut is Ctrl+Z (Cmd+Z on macOS), which Fyne's desktop driver
+// reports as ShortcutUndo. Inside a text field it undoes the typing, as
+// Fyne's entries do; elsewhere it reaches the window and undoes the last
+// save of the form on screen.
+var undoShortcut = &fyne.ShortcutUndo{}
 
 // undoLastSave is Urungkan simpan of the form on screen.
 func (u *UI) undoLastSave() {
