@@ -164,6 +164,9 @@ func (u *UI) guardTabs(tabs *container.AppTabs, onSelected func(*container.TabIt
 	if u.leave.shown == nil {
 		u.leave.shown = map[*container.AppTabs]fyne.CanvasObject{}
 	}
+	if onSelected == nil {
+		onSelected = func(*container.TabItem) {}
+	}
 	if ti := tabs.Selected(); ti != nil {
 		u.leave.shown[tabs] = ti.Content
 	}
