@@ -108,10 +108,11 @@ func contentJSON(r data.Record) ([]byte, error) {
 
 // keepBeforePull keeps the stored versions of the pulled records recs
 // (one kind) that the pull replaces with a newer server version. It runs
-// after their upsert succeeded, with the rows read before it (prev).
+// after their upsert succeeded, with the rows read before it (prev, by
+// storedKey).
 func keepBeforePull(tx *gorm.DB, prev map[string]data.Record, recs []remote) error {
 	for _, one := range recs {
-		old, ok := prev[one.r.ID]
+		old, ok := prev[storedKey(one.r.Kind, one.r.ID)]
 		if !ok || old.RecordMeta().Version >= one.r.Version {
 			continue // new here, or this device's own write coming back
 		}
@@ -122,9 +123,13 @@ func keepBeforePull(tx *gorm.DB, prev map[string]data.Record, recs []remote) err
 	return nil
 }
 
-// storedOf reads the stored rows of the pulled records recs (one kind),
-// by id, before a pull replaces them.
-func storedOf(tx *gorm.DB, recs []remote) (map[string]data.Record, error) {
+// storedOf adds to out, by storedKey, the stored rows of the pulled
+// records recs (one kind, a page's at most), before a pull replaces
+// them.
+func storedOf(tx *gorm.DB, recs []remote, out map[string]data.Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
 	ids := make([]string, len(recs))
 	for i, one := range recs {
 		ids[i] = one.r.ID
@@ -132,12 +137,13 @@ func storedOf(tx *gorm.DB, recs []remote) (map[string]data.Record, error) {
 	typ := reflect.TypeOf(recs[0].rec).Elem()
 	rows := reflect.New(reflect.SliceOf(typ))
 	if err := tx.Where("id IN ?", ids).Find(rows.Interface()).Error; err != nil {
-		return nil, err
+		return err
 	}
-	out := make(map[string]data.Record, rows.Elem().Len())
 	for i := range rows.Elem().Len() {
 		r := rows.Elem().Index(i).Addr().Interface().(data.Record)
-		out[r.RecordMeta().ID] = r
+		out[storedKey(r.RecordKind(), r.RecordMeta().ID)] = r
 	}
-	return out, nil
+	return nil
 }
+
+func storedKey(kind, id string) string { return kind + "\x00" + id }
