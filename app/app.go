@@ -33,6 +33,14 @@
 // first page are read off the main goroutine (kit/browser.go), so that a slow
 // search never freezes typing.
 //
+// No edit is lost silently: every form knows when it holds unsaved
+// changes, and leaving it (another row, New, another view, closing the
+// window, signing out) asks Simpan / Buang perubahan / Batal (guard.go);
+// what it holds is kept in the local database as it is typed and offered
+// back after a crash (recovery.go); Riwayat shows a record's earlier
+// versions and restores one as a new edit, and the last save can be
+// undone (history.go).
+//
 // User-interface text is English in the source, wrapped in lang.L, and
 // translated by assets/translations/id.json; the names of domain things
 // (kinds, statuses, strategies, field labels, validation messages) come
@@ -91,9 +99,8 @@ type UI struct {
 	agencyImport, entryImport *csvImporter // the lists' "Impor CSV…"
 
 	acct accountState // the signed-in person, sign-in and lock (session.go)
-	// leaveGuard, when set, runs then once the user may leave the form
-	// they work in (the unsaved-changes guard): before signing out,
-	// switching user and locking.
+	// leaveGuard, when set, replaces the unsaved-changes guard before
+	// signing out, switching user and locking (guardLeave; tests).
 	leaveGuard func(then func())
 
 	syncInfo  syncInfo         // what the window shows of sync
@@ -113,6 +120,11 @@ type UI struct {
 	// restore of the file apart; backupRan tells tests a result was shown.
 	backupMu  sync.Mutex
 	backupRan func(sch store.BackupSchedule, err error)
+	// Unsaved changes, crash recovery and history (guard.go,
+	// recovery.go, history.go).
+	leave   leaving
+	keeper  keeper
+	history *historyView // the open Riwayat dialog, for tests
 }
 
 // New builds the main window over st. The language of domain labels is the
@@ -127,6 +139,10 @@ func New(fa fyne.App, st *store.Store) *UI {
 	u.load()
 	u.build()
 	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.SetCloseIntercept(u.closeRequested)
+	u.win.Canvas().AddShortcut(undoShortcut, func(fyne.Shortcut) { u.undoLastSave() })
+	u.startKeeping()
+	u.offerRecovery()
 	return u
 }
 
@@ -221,6 +237,7 @@ func (u *UI) rebuild() {
 }
 
 func (u *UI) build() {
+	u.leave = leaving{}
 	u.home = newDashboard(u)
 	u.agencyEd = newAgencyForm(u)
 	u.agencyImport = newCSVImporter(u, csvimport.KindAgencies, func(n int) { u.agencies.Imported(n) })
@@ -282,6 +299,7 @@ func (u *UI) build() {
 		}
 	}
 	u.addNumberRegister()
+	u.guardViews()
 	u.syncBar = newSyncBar(u)
 	u.buildAccounts(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
 }
