@@ -303,7 +303,8 @@ func (r *Report) collectPhotos(ctx context.Context, st *store.Store, entries []d
 			if caption == "" {
 				caption = e.Title
 			}
-			r.Photos = append(r.Photos, Photo{Activity: e.Title, Date: e.StartDate, Caption: caption, Path: st.PhotoPath(p.Hash, p.Mime)})
+			path, derived := st.ReportPhotoFile(p.Hash, p.Mime)
+			r.Photos = append(r.Photos, Photo{Activity: e.Title, Date: e.StartDate, Caption: caption, Path: path, Derived: derived})
 		}
 	}
 	return nil
