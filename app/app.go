@@ -86,6 +86,7 @@ type UI struct {
 
 	syncInfo  syncInfo         // what the window shows of sync
 	syncBar   *syncBar         // the line under the views
+	photoPrep *photoPrepLine   // the line above it while photo copies are made (photocopies.go)
 	loop      *syncclient.Loop // the background sync, once StartSync ran
 	conflicts *conflictsView   // the open Konflik dialog, or nil
 	syncShown func(s syncInfo) // tests: told after each status is shown
@@ -96,6 +97,10 @@ type UI struct {
 	reopen   func(path string) (*store.Store, error) // opens the database again; store.Open unless SetReopen
 	syncCtx  context.Context                         // what StartSync was given, to start the loop again
 	stopLoop func()                                  // stops the running sync loop and waits for it; nil when none runs
+
+	// stopPhotos stops PreparePhotos and waits for it; nil when it does
+	// not run.
+	stopPhotos func()
 }
 
 // New builds the main window over st. The language of domain labels is the
@@ -152,11 +157,14 @@ func (u *UI) SetReopen(open func(path string) (*store.Store, error)) { u.reopen 
 // store and then's error wraps errReopen: Humas Desk must be restarted.
 func (u *UI) replaceStore(change func(dbPath string) (*store.Store, error), then func(err error)) {
 	old, path := u.store, u.store.Path()
-	stop := u.stopLoop
-	u.stopLoop = nil
+	stop, stopPhotos := u.stopLoop, u.stopPhotos
+	u.stopLoop, u.stopPhotos = nil, nil
 	go func() {
 		if stop != nil {
 			stop()
+		}
+		if stopPhotos != nil {
+			stopPhotos()
 		}
 		var err error
 		if err = old.Close(); err != nil {
@@ -180,6 +188,9 @@ func (u *UI) replaceStore(change func(dbPath string) (*store.Store, error), then
 			u.rebuild()
 			if stop != nil {
 				u.startLoop()
+			}
+			if stopPhotos != nil { // a restored backup brings originals only
+				u.PreparePhotos(context.Background())
 			}
 			then(err)
 		})
@@ -263,7 +274,8 @@ func (u *UI) build() {
 		}
 	}
 	u.syncBar = newSyncBar(u)
-	u.win.SetContent(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
+	u.photoPrep = newPhotoPrepLine()
+	u.win.SetContent(container.NewBorder(nil, container.NewVBox(u.photoPrep.content, u.syncBar.content), nil, nil, u.tabs))
 }
 
 // ctx is the context of store calls made from the UI. The store's queries

@@ -49,6 +49,10 @@ func runWindow(args []string) error {
 	// Sync runs in the background for as long as the window is open; the
 	// deferred stop waits for it before the store closes.
 	defer ui.StartSync(bgCtx())()
+	// Photos from a version before the smaller copies get them now, in
+	// the background (a line shows the progress); stopped before the store
+	// closes, the rest is done at the next start.
+	defer ui.PreparePhotos(bgCtx())()
 	if *quitAfter > 0 {
 		fa.Lifecycle().SetOnStarted(func() {
 			// The window is shown when the app has started: that is the
