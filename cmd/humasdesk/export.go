@@ -48,7 +48,7 @@ func runExport(args []string, out io.Writer) error {
 		return err
 	}
 	if *format == report.FormatPDF {
-		if err := preparePhotos(st, os.Stderr); err != nil {
+		if err := preparePhotos(st, progressOut); err != nil {
 			return err
 		}
 	}
@@ -86,6 +86,10 @@ func exportStates(out io.Writer, r *report.Report) {
 		fmt.Fprintln(out, "  "+note)
 	}
 }
+
+// progressOut is where progress lines go: standard error, so that the
+// output stays what scripts read.
+var progressOut io.Writer = os.Stderr
 
 // preparePhotos makes the smaller copies of photos that lack them (a
 // database from before they existed), once, with a progress line on
