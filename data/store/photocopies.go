@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/humasdesk/humasdesk/data/photoimg"
 )
@@ -129,6 +130,18 @@ func (s *Store) photosWithoutCopies(ctx context.Context) ([]photoFile, error) {
 	return out, nil
 }
 
+// removeStaleCopyTemps removes the temporary files a run killed while
+// writing a copy left behind (an hour old: a run of another process may be
+// writing the fresh ones).
+func (s *Store) removeStaleCopyTemps() {
+	temps, _ := filepath.Glob(filepath.Join(s.PhotoCopyDir(), "*", ".tmp-*"))
+	for _, t := range temps {
+		if fi, err := os.Stat(t); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(t)
+		}
+	}
+}
+
 // photoFile is one photo file by its hash.
 type photoFile struct{ Hash, Mime string }
 
@@ -141,6 +154,7 @@ type photoFile struct{ Hash, Mime string }
 // a run cancelled or killed half way leaves whole copies only, so the next
 // run does the rest.
 func (s *Store) MakeMissingPhotoCopies(ctx context.Context, progress func(done, total int)) (failed int, err error) {
+	s.removeStaleCopyTemps()
 	todo, err := s.photosWithoutCopies(ctx)
 	if err != nil {
 		return 0, err

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/photoimg"
@@ -187,11 +188,17 @@ func TestMakeMissingPhotoCopies(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.Remove(s.ThumbnailPath(half))
-	writeFile(filepath.Join(filepath.Dir(s.ThumbnailPath(half)), ".tmp-123"), "setengah")
+	stale := filepath.Join(filepath.Dir(s.ThumbnailPath(half)), ".tmp-123")
+	writeFile(stale, "setengah")
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
 
 	calls, failed, err := run(ctx, -1, nil)
 	if err != nil || failed != 0 {
 		t.Fatal(err, failed)
+	}
+	if fileExists(stale) {
+		t.Error("the temporary file of the killed run is still there")
 	}
 	want := 4 - made
 	if calls[0] != [2]int{0, want} || calls[len(calls)-1] != [2]int{want, want} || len(calls) != want+1 {
