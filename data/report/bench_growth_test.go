@@ -16,6 +16,8 @@ import (
 //
 //	cpu-5k-ms, cpu-20k-ms, cpu-ratio    CPU time (user + system)
 //	wall-5k-ms, wall-20k-ms, wall-ratio wall time
+//	peak-rss-MB                         the process's peak resident memory
+//	                                    while rendering (the 20,000's)
 //
 // Each op is one pair. Run with -benchtime 5x or more:
 //
@@ -42,9 +44,14 @@ func BenchmarkReportPDFGrowth(b *testing.B) {
 		wall[i] = append(wall[i], time.Since(t0))
 		cpu[i] = append(cpu[i], pdfBenchCPU()-c0)
 	}
+	peak := pdfStartPeak()
 	for b.Loop() {
 		render(small, 0)
 		render(big, 1)
+	}
+	peak.stop()
+	if peak.rssPeak > 0 {
+		b.ReportMetric(float64(peak.rssPeak)/(1<<20), "peak-rss-MB")
 	}
 	for _, m := range []struct {
 		name string
