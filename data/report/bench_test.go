@@ -28,8 +28,8 @@ import (
 // activities, each with 50 documentation photos as messaging apps deliver
 // them (1600×1200 JPEG of 220 KB). Two more cases separate the
 // photos' cost: 5,000 activities without photos, and with 50 photos
-// straight from a phone camera (4000×3000 JPEG of 2.9 MB), which
-// WritePDF scales down. Besides ns/op and allocs it reports
+// straight from a phone camera (4000×3000 JPEG of 2.9 MB), whose
+// report-size copies the store makes when they are attached (not timed). Besides ns/op and allocs it reports
 //
 //	build-ms, pdf-ms  the two phases of one run (means)
 //	med-ms, med-cpu-ms  the median of the runs' wall and CPU time (user +
