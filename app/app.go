@@ -105,6 +105,7 @@ type UI struct {
 
 	syncInfo  syncInfo         // what the window shows of sync
 	syncBar   *syncBar         // the line under the views
+	photoPrep *photoPrepLine   // the line above it while photo copies are made (photocopies.go)
 	loop      *syncclient.Loop // the background sync, once StartSync ran
 	conflicts *conflictsView   // the open Konflik dialog, or nil
 	syncShown func(s syncInfo) // tests: told after each status is shown
@@ -125,6 +126,9 @@ type UI struct {
 	leave   leaving
 	keeper  keeper
 	history *historyView // the open Riwayat dialog, for tests
+	// stopPhotos stops PreparePhotos and waits for it; nil when it does
+	// not run.
+	stopPhotos func()
 }
 
 // New builds the main window over st. The language of domain labels is the
@@ -185,11 +189,14 @@ func (u *UI) SetReopen(open func(path string) (*store.Store, error)) { u.reopen 
 // store and then's error wraps errReopen: Humas Desk must be restarted.
 func (u *UI) replaceStore(change func(dbPath string) (*store.Store, error), then func(err error)) {
 	old, path := u.store, u.store.Path()
-	stop := u.stopLoop
-	u.stopLoop = nil
+	stop, stopPhotos := u.stopLoop, u.stopPhotos
+	u.stopLoop, u.stopPhotos = nil, nil
 	go func() {
 		if stop != nil {
 			stop()
+		}
+		if stopPhotos != nil {
+			stopPhotos()
 		}
 		var err error
 		if err = old.Close(); err != nil {
@@ -213,6 +220,9 @@ func (u *UI) replaceStore(change func(dbPath string) (*store.Store, error), then
 			u.rebuild()
 			if stop != nil {
 				u.startLoop()
+			}
+			if stopPhotos != nil { // a restored backup brings originals only
+				u.PreparePhotos(context.Background())
 			}
 			then(err)
 		})
@@ -301,7 +311,8 @@ func (u *UI) build() {
 	u.addNumberRegister()
 	u.guardViews()
 	u.syncBar = newSyncBar(u)
-	u.buildAccounts(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
+	u.photoPrep = newPhotoPrepLine()
+	u.buildAccounts(container.NewBorder(nil, container.NewVBox(u.photoPrep.content, u.syncBar.content), nil, nil, u.tabs))
 }
 
 // ctx is the context of store calls made from the UI. The store's queries

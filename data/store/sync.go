@@ -709,7 +709,11 @@ func (s *Store) StorePhotoFile(hash, mime string, raw []byte) error {
 	if hex.EncodeToString(sum[:]) != hash {
 		return fmt.Errorf("foto %s yang diunduh rusak (hash tidak cocok)", hash[:12])
 	}
-	return writeOnce(s.PhotoPath(hash, mime), raw)
+	if err := writeOnce(s.PhotoPath(hash, mime), raw); err != nil {
+		return err
+	}
+	_ = s.makeCopies(hash, raw) // a damaged picture gets none; reports show it as missing
+	return nil
 }
 
 // Conflicts lists the unresolved conflicts of this office, newest first.
