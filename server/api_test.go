@@ -180,3 +180,55 @@ func TestClientGoneMidBody(t *testing.T) {
 		t.Fatalf("a truncated but complete body answered %d, want 400", resp.StatusCode)
 	}
 }
+
+// TestSignInLogsNoPassword: a right and a wrong password at /v1/signin,
+// and the first admin's creation, leave neither the password nor its
+// verifier in the server's log.
+func TestSignInLogsNoPassword(t *testing.T) {
+	st, err := server.OpenStore(server.NewTestDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	logs := &syncBuffer{}
+	srv := httptest.NewServer(server.NewAPI(st, slog.New(slog.NewTextHandler(logs, nil))))
+	t.Cleanup(srv.Close)
+	o, err := st.AddOffice(ctx, "KPU Kabupaten Sleman", "kpu", "kabupaten", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, _ := st.NewEnrollment(ctx, o.ID, server.EnrollmentTTL)
+	_, token, _, err := st.Enroll(ctx, code, "uji")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, password, err := st.AddPerson(ctx, o.ID, data.Person{Name: "Sri Lestari", Roles: data.List[string]{data.RoleAdmin}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		password string
+		want     int
+	}{{password, http.StatusOK}, {"sandi-yang-salah-77", http.StatusUnauthorized}} {
+		body, _ := json.Marshal(syncapi.SignInRequest{PersonID: p.ID, Password: c.password, Schema: syncapi.SchemaVersion})
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/v1/signin", bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.want {
+			t.Fatalf("sign-in with %q answered %d, want %d", c.password, resp.StatusCode, c.want)
+		}
+	}
+	out := logs.String()
+	for _, secret := range []string{password, "sandi-yang-salah-77", "$2a$", "$2b$"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("the log holds %q:\n%s", secret, out)
+		}
+	}
+	if !strings.Contains(out, p.ID) {
+		t.Errorf("the sign-ins are not logged by person id:\n%s", out)
+	}
+}
