@@ -15,6 +15,8 @@ var kinds = map[string]func() Record{
 	"stage":    func() Record { return &Stage{} },
 	"template": func() Record { return &Template{} },
 	"hoax":     func() Record { return &Hoax{} },
+	"clipping": func() Record { return &Clipping{} },
+	"target":   func() Record { return &Target{} },
 }
 
 // NewRecord returns an empty record of the wire kind, or false for a kind

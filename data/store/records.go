@@ -156,6 +156,10 @@ func tableOf(r data.Record) string {
 		return "templates"
 	case *data.Hoax:
 		return "hoaxes"
+	case *data.Clipping:
+		return "clippings"
+	case *data.Target:
+		return "targets"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }
@@ -223,6 +227,8 @@ const (
 	KindStage    Kind = "stage"
 	KindTemplate Kind = "template"
 	KindHoax     Kind = "hoax"
+	KindClipping Kind = "clipping"
+	KindTarget   Kind = "target"
 )
 
 func newRecord(k Kind) data.Record {

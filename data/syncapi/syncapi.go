@@ -28,11 +28,14 @@ const (
 	KindStage    = "stage"
 	KindTemplate = "template"
 	KindHoax     = "hoax"
+	// Media monitoring: the clipping register and the annual targets.
+	KindClipping = "clipping"
+	KindTarget   = "target"
 )
 
 // Kinds lists every kind the server stores.
 var Kinds = []string{KindOffice, KindAgency, KindDraft, KindEntry, KindPhoto, KindConflict,
-	KindAudit, KindStage, KindTemplate, KindHoax}
+	KindAudit, KindStage, KindTemplate, KindHoax, KindClipping, KindTarget}
 
 // KnownKind reports whether kind is one the server stores.
 func KnownKind(kind string) bool {
