@@ -294,7 +294,11 @@ var migrations = []migration{
 			attachment     TEXT NOT NULL DEFAULT '',
 			source         TEXT NOT NULL DEFAULT 'manual',
 			` + officeFK + `)`,
-		`CREATE INDEX clippings_date ON clippings (deleted, office_id, clip_date)`,
+		// Beranda's charts count a year by month and tone (and by strategy
+		// below) from the indexes alone, without reading the rows: under
+		// 100 ms at 100,000 rows (BenchmarkCharts).
+		`CREATE INDEX clippings_date ON clippings (deleted, office_id, clip_date, tone, medium)`,
+		`CREATE INDEX entries_done ON entries (deleted, office_id, status, start_date, strategy, activity_type)`,
 		`CREATE INDEX clippings_link ON clippings (link)`,
 		`CREATE TABLE targets (` + syncColumns + `,
 			year   INTEGER NOT NULL,
