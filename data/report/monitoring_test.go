@@ -105,9 +105,9 @@ func TestMonitoringSection(t *testing.T) {
 	checks := map[[2]string]string{
 		{SheetMediaTone, "B5"}: "Media daring", {SheetMediaTone, "F10"}: "4",
 		{SheetOutlets, "B5"}: "Akun Gosip Jogja",
-		{SheetPickup, "C5"}: "Pendaftaran PPS dibuka", {SheetPickup, "E5"}: "0", {SheetPickup, "E6"}: "belum dimuat",
+		{SheetPickup, "C5"}:  "Pendaftaran PPS dibuka", {SheetPickup, "E5"}: "0", {SheetPickup, "E6"}: "belum dimuat",
 		{SheetNegative, "C5"}: "Akun Gosip Jogja",
-		{SheetTargets, "B5"}: "Strategi 3: " + data.StrategyLabel(3, data.LangID), {SheetTargets, "C5"}: "10", {SheetTargets, "H5"}: "1",
+		{SheetTargets, "B5"}:  "Strategi 3: " + data.StrategyLabel(3, data.LangID), {SheetTargets, "C5"}: "10", {SheetTargets, "H5"}: "1",
 	}
 	for at, want := range checks {
 		if got := xlsxCell(t, f, at[0], at[1]); got != want {
