@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 	"github.com/humasdesk/humasdesk/data/syncclient"
@@ -21,11 +22,11 @@ func TestMain(m *testing.M) {
 	os.Setenv("LANG", "id_ID.UTF-8")
 	// Tests apply the search themselves (flushSearch); a timer firing on
 	// its own goroutine would race with them.
-	searchDelay = time.Hour
+	kit.SearchDelay = time.Hour
 	// Likewise a list's count and first page are read in place, so that a
 	// test sees the list right after changing its filter;
 	// TestListLoadsOffTheMainGoroutine runs them on goroutines.
-	loadLists = func(load func()) { load() }
+	kit.LoadLists = func(load func()) { load() }
 	// Sync runs a round at start and when a test taps "Sinkronkan
 	// sekarang", never on its own while the test reads the window.
 	syncInterval = time.Hour
@@ -95,10 +96,10 @@ func typeInto(e *widget.Entry, text string) {
 }
 
 // listTexts is the first column of every row a browser lists.
-func listTexts[T any, P record[T]](b *browser[T, P]) []string {
-	out := make([]string, b.n)
+func listTexts[T any, P kit.Record[T]](b *kit.Browser[T, P]) []string {
+	out := make([]string, b.N)
 	for i := range out {
-		out[i] = b.cellText(i, 0)
+		out[i] = b.CellText(i, 0)
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 )
 
@@ -18,10 +19,10 @@ import (
 // turn.
 type userSettings struct {
 	u        *UI
-	f        *fieldSet
+	f        *kit.FieldSet
 	name     *widget.Entry
 	position *widget.Entry
-	role     *choice
+	role     *kit.Choice
 	saveBtn  *widget.Button
 	status   *widget.Label
 	content  fyne.CanvasObject
@@ -29,19 +30,19 @@ type userSettings struct {
 
 func newUserSettings(u *UI) *userSettings {
 	l := u.lang
-	s := &userSettings{u: u, f: newFieldSet(l), name: widget.NewEntry(), position: widget.NewEntry(),
-		role: newChoice(data.UserRoles, l, "", nil), status: widget.NewLabel("")}
+	s := &userSettings{u: u, f: kit.NewFieldSet(l), name: widget.NewEntry(), position: widget.NewEntry(),
+		role: kit.NewChoice(data.UserRoles, l, "", nil), status: widget.NewLabel("")}
 	s.position.SetPlaceHolder(lang.L("e.g. Head of the PR subdivision"))
-	s.f.add("name", data.LabelUserName, s.name)
-	s.f.add("position", data.LabelUserPosition, s.position)
-	s.f.add("role", data.LabelUserRole, s.role)
+	s.f.Add("name", data.LabelUserName, s.name)
+	s.f.Add("position", data.LabelUserPosition, s.position)
+	s.f.Add("role", data.LabelUserRole, s.role)
 	s.saveBtn = widget.NewButtonWithIcon(lang.L("Save user"), theme.DocumentSaveIcon(), s.save)
 	s.saveBtn.Importance = widget.HighImportance
 	help := widget.NewLabel(lang.L("A writer submits content; a reviewer approves it or returns it with a note; nobody approves a submission of their own. Every step is recorded in the content's history under this name."))
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
 	s.content = widget.NewCard(lang.L("User"), lang.L("Who works on this computer"),
-		container.NewVBox(s.f.content, help, container.NewHBox(s.saveBtn, s.status)))
+		container.NewVBox(s.f.Content, help, container.NewHBox(s.saveBtn, s.status)))
 	s.load()
 	return s
 }
@@ -54,14 +55,14 @@ func (s *userSettings) load() {
 	}
 	s.name.SetText(usr.Name)
 	s.position.SetText(usr.Position)
-	s.role.setCode(usr.Role)
+	s.role.SetCode(usr.Role)
 }
 
 func (s *userSettings) save() {
-	usr := data.User{Name: s.name.Text, Position: s.position.Text, Role: s.role.code()}
+	usr := data.User{Name: s.name.Text, Position: s.position.Text, Role: s.role.Code()}
 	err := s.u.store.SetLocalUser(s.u.ctx(), usr)
 	if ve, ok := data.AsValidation(err); ok {
-		s.f.show(validationMsgs(ve, s.u.lang))
+		s.f.Show(kit.ValidationMsgs(ve, s.u.lang))
 		s.status.SetText("")
 		return
 	}
@@ -69,7 +70,7 @@ func (s *userSettings) save() {
 		s.u.showError(lang.L("Could not save"), err)
 		return
 	}
-	s.f.clear()
+	s.f.Clear()
 	s.load()
 	s.status.SetText(lang.L("Saved."))
 	s.u.userChanged()
@@ -79,6 +80,6 @@ func (s *userSettings) save() {
 // the steps of the new role.
 func (u *UI) userChanged() {
 	if f, b := u.draftEd, u.drafts; f != nil && b != nil && f.current != nil {
-		f.flow.show(f.current, b.readOnly)
+		f.flow.show(f.current, b.ReadOnly)
 	}
 }
