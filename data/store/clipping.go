@@ -20,6 +20,9 @@ type ClippingFilter struct {
 	Draft  string // clippings that cover this draft
 	Hoax   string // clippings tied to this hoax case
 	Agency string // clippings of this outlet
+	// Offices, when not empty, limits the list to these offices (a
+	// coordinator's view of the offices under it).
+	Offices []string
 }
 
 var clippingSpec = listSpec{table: "clippings", search: []string{"headline", "outlet", "summary"},
@@ -41,6 +44,9 @@ func (f ClippingFilter) apply(db *gorm.DB) *gorm.DB {
 	}
 	if f.Agency != "" {
 		db = db.Where("agency_id = ?", f.Agency)
+	}
+	if len(f.Offices) > 0 {
+		db = db.Where("office_id IN ?", f.Offices)
 	}
 	return db
 }
