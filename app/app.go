@@ -79,6 +79,7 @@ type UI struct {
 	export    *exportView
 	agenda    *agendaView        // Agenda: the content calendar and its stages
 	hoaxes    *hoaxView          // Hoaks: the hoax-clarification register
+	monitor   monitorParts       // Pemantauan Media, Beranda's charts, the targets (monitoring.go)
 	reports   *container.AppTabs // Kegiatan/Laporan: the activity list and the export
 	settings  *settingsView
 	agencyEd  *agencyForm
@@ -208,6 +209,7 @@ func (u *UI) rebuild() {
 }
 
 func (u *UI) build() {
+	u.buildMonitoring()
 	u.home = newDashboard(u)
 	u.agencyEd = newAgencyForm(u)
 	u.agencyImport = newCSVImporter(u, csvimport.KindAgencies, func(n int) { u.agencies.Imported(n) })
@@ -243,6 +245,7 @@ func (u *UI) build() {
 		container.NewTabItemWithIcon(lang.L("Content"), theme.DocumentCreateIcon(), u.drafts.Content),
 		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), u.agenda.content),
 		container.NewTabItemWithIcon(lang.L("Hoaxes"), theme.WarningIcon(), u.hoaxes.content),
+		container.NewTabItemWithIcon(lang.L("Media monitoring"), theme.SearchIcon(), u.monitoringTab()),
 		container.NewTabItemWithIcon(lang.L("Activities/Reports"), theme.ListIcon(), u.reports),
 		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), u.settings.content),
 	)
@@ -262,6 +265,8 @@ func (u *UI) build() {
 			u.agenda.refresh()
 		case u.hoaxes.content:
 			u.hoaxes.Shown()
+		case u.monitor.view.Content:
+			u.monitor.view.Shown()
 		case u.reports:
 			if u.showing(u.entries.Content) {
 				u.entries.RefreshIfStale()
