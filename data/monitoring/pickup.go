@@ -47,6 +47,9 @@ func OutletName(c *data.Clipping, agencies map[string]string) string {
 
 // Pickups pairs each published press release among drafts with the
 // clippings that cover it, one pickup per outlet (its earliest clipping).
+// A release counts from its publication date, or its planned date when it
+// was marked published without one (data.Draft.CalendarDay), as the
+// report's list of publications does.
 // A clipping dated before the release counts as the same day: the outlet
 // had it early, not late. Releases come in publication order.
 func Pickups(drafts []data.Draft, clips []data.Clipping, agencies map[string]string) []Release {
@@ -65,7 +68,7 @@ func Pickups(drafts []data.Draft, clips []data.Clipping, agencies map[string]str
 		first := map[string]int{} // outlet -> index in r.Pickups
 		for _, c := range byDraft[d.ID] {
 			name := OutletName(c, agencies)
-			days := max(0, daysBetween(d.PublishedAt, c.Date))
+			days := max(0, daysBetween(d.CalendarDay(), c.Date))
 			if i, ok := first[name]; ok {
 				if days < r.Pickups[i].Days {
 					r.Pickups[i] = Pickup{name, c.Date, days}
@@ -83,7 +86,7 @@ func Pickups(drafts []data.Draft, clips []data.Clipping, agencies map[string]str
 		})
 		out = append(out, r)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Draft.PublishedAt.Before(out[j].Draft.PublishedAt) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Draft.CalendarDay().Before(out[j].Draft.CalendarDay()) })
 	return out
 }
 
@@ -132,10 +135,11 @@ func PickupByQuarter(releases []Release, year int) []QuarterPickup {
 		out[i] = QuarterPickup{Year: year, Quarter: i + 1}
 	}
 	for _, r := range releases {
-		if r.Draft.PublishedAt.Year != year {
+		day := r.Draft.CalendarDay()
+		if day.Year != year {
 			continue
 		}
-		q := iddate.QuarterOf(r.Draft.PublishedAt) - 1
+		q := iddate.QuarterOf(day) - 1
 		out[q].Releases++
 		out[q].Outlets += len(r.Pickups)
 		if days, ok := r.FirstDays(); ok {

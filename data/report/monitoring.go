@@ -68,7 +68,7 @@ func (r *Report) collectMonitoring(ctx context.Context, st *store.Store, ids []s
 	m := &Monitoring{Tally: monitoring.Count(inPeriod, agencies), UptoQuarter: 4}
 	releases := monitoring.Pickups(drafts, clips, agencies)
 	for _, rel := range releases {
-		row := ReleaseRow{Date: rel.Draft.PublishedAt, Title: rel.Draft.Title, Office: offices[rel.Draft.OfficeID], FirstDays: -1}
+		row := ReleaseRow{Date: rel.Draft.CalendarDay(), Title: rel.Draft.Title, Office: offices[rel.Draft.OfficeID], FirstDays: -1}
 		if d, ok := rel.FirstDays(); ok {
 			row.FirstDays = d
 		}
