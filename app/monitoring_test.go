@@ -3,6 +3,7 @@ package app
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -166,5 +167,33 @@ func TestChartClickThrough(t *testing.T) {
 	}
 	if b.Filter.From != data.NewDate(2024, 5, 1) || iddate.Medium(b.Filter.To) != "31 Mei 2024" {
 		t.Errorf("dates %v %v", b.Filter.From, b.Filter.To)
+	}
+}
+
+// Pengaturan's targets: numbers typed per strategy and channel are the
+// year's targets; a number that is not one is named and nothing changes.
+func TestTargetsInSettings(t *testing.T) {
+	u, st := newTestUI(t)
+	tg := u.monitor.targets
+	year := data.Today().Year
+	typeInto(tg.Fields[[2]string{data.TargetStrategy, "3"}], "40")
+	typeInto(tg.Fields[[2]string{data.TargetChannel, "instagram"}], "1.200")
+	test.Tap(tg.SaveBtn)
+	got, err := st.Target(ctx, u.officeID, year)
+	if err != nil || got.Count(data.TargetStrategy, "3") != 40 || got.Count(data.TargetChannel, "instagram") != 1200 || len(got.Items) != 2 {
+		t.Fatalf("stored %+v (%v)", got, err)
+	}
+	typeInto(tg.Fields[[2]string{data.TargetStrategy, "1"}], "sepuluh")
+	test.Tap(tg.SaveBtn)
+	if !tg.Err.Visible() || !strings.Contains(tg.Err.Text, "Bukan bilangan bulat nol atau lebih: "+data.StrategyLabel(1, data.LangID)) {
+		t.Errorf("error %q", tg.Err.Text)
+	}
+	if again, _ := st.Target(ctx, u.officeID, year); len(again.Items) != 2 {
+		t.Errorf("a refused save changed the targets: %+v", again.Items)
+	}
+	// Another year shows its own (none yet).
+	tg.Year.SetSelected(strconv.Itoa(year + 1))
+	if tg.Fields[[2]string{data.TargetStrategy, "3"}].Text != "" {
+		t.Errorf("next year shows %q", tg.Fields[[2]string{data.TargetStrategy, "3"}].Text)
 	}
 }
