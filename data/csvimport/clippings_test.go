@@ -63,3 +63,16 @@ func TestImportClippings(t *testing.T) {
 		t.Errorf("second import: %v, inserted %d, duplicates %v", err, again.Inserted, again.Duplicates)
 	}
 }
+
+// The template imports as it is, and its header is the layout's.
+func TestClippingTemplate(t *testing.T) {
+	st := newStore(t)
+	tpl := Template("clippings")
+	if !strings.HasPrefix(string(tpl), "\ufeff"+strings.Join(ClippingHeader(), ",")+"\n") || TemplateName("kliping") != "templat-kliping.csv" {
+		t.Fatalf("template %q", tpl)
+	}
+	res, err := ImportClippings(ctx, st, strings.NewReader(string(tpl)), Options{})
+	if err != nil || res.Inserted != 2 {
+		t.Fatalf("template import: %v %v", err, res.Errors)
+	}
+}
