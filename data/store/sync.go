@@ -182,7 +182,7 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 			return err
 		}
 	}
-	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber} {
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber, KindClipping, KindTarget} {
 		if err := requeueKind(tx, kind, o.ID); err != nil {
 			return err
 		}
