@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -28,6 +29,9 @@ type Store struct {
 	rw   *gorm.DB // one connection: the only writer in this process
 	ro   *gorm.DB // a pool of query-only connections
 	user string   // written to updated_by
+
+	gen     atomic.Uint64 // bumped by every write, so caches of reads know
+	anchors anchorCache   // of the lists' deep pages (keyset.go)
 }
 
 // ErrNotFound is returned for a record that does not exist or is deleted.
@@ -159,6 +163,7 @@ func (s *Store) Close() error {
 
 // write runs fn in one IMMEDIATE transaction on the writer connection.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	defer s.gen.Add(1) // after the commit (or rollback)
 	return s.rw.WithContext(ctx).Transaction(fn)
 }
 

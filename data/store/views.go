@@ -54,15 +54,7 @@ func (s *Store) CountEntriesIn(ctx context.Context, f Filter, offices []string) 
 }
 
 func listIn[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offices []string, offset, limit int) ([]T, error) {
-	if len(offices) == 0 {
-		return list[T](ctx, s, sp, f, offset, limit)
-	}
-	var out []T
-	err := sp.read(ctx, s, f, ftsPageMax, func(db *gorm.DB, match string) error {
-		return inOffices(sp.where(db, f, match), offices, match).
-			Order(sp.order).Offset(offset).Limit(limit).Find(&out).Error
-	})
-	return out, err
+	return page[T](ctx, s, sp, f, offices, offset, limit)
 }
 
 func countIn(ctx context.Context, s *Store, sp listSpec, f Filter, offices []string) (int, error) {
