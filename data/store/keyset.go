@@ -16,14 +16,17 @@ import (
 // (the sort column's value and the id, the tie-breaker of every list
 // order), along the same index as the first page. To find the key before
 // an arbitrary position, as when the user drags the scroll bar to row
-// 80,000, a list keeps anchors: the key of every anchorEvery-th row, read
-// in one scan the first time a deep page is asked for, and kept until the
-// next write in this process. A page is then a seek from the nearest
-// anchor at or before it plus an OFFSET of less than anchorEvery rows.
+// 80,000, a list keeps anchors: the key of every anchorEvery-th row.
+// Anchors are made as far as a page needs them, each from the one before
+// by a query that skips anchorEvery-1 rows along the index (so jumping
+// to row 80,000 the first time walks the index once, as OFFSET would),
+// and kept until the next write in this process. A page is then a seek
+// from the nearest anchor before it plus an OFFSET of fewer than
+// anchorEvery rows.
 
 // anchorEvery is the distance between anchors: an OFFSET of up to this
 // many rows costs about what reading one page does (see
-// docs/BENCHMARKS.md), and 100,000 rows need 100 anchors.
+// docs/BENCHMARKS.md), and 100,000 rows need 100 anchors. Tests lower it.
 var anchorEvery = 1000
 
 // Key is where a row stands in its list's order: the value of the list's
@@ -37,14 +40,17 @@ type Key struct {
 // then id, both ascending or both descending. listSpec.order must say
 // the same in SQL.
 type keyOrder struct {
-	col     string
-	collate string // "" or e.g. " COLLATE NOCASE"
-	desc    bool
+	col      string
+	collate  string // "" or e.g. " COLLATE NOCASE"
+	desc     bool
+	nullable bool // col may be NULL (drafts.planned_date)
 }
 
-// after narrows db to the rows that come after k in the order. SQLite
+// after narrows db to the rows that come after k in the order, with a
+// row value comparison along which SQLite seeks in the index. SQLite
 // sorts NULL before any text, so in a descending list the rows without a
-// value come last, in an ascending list first.
+// value come last; those are not found by the comparison (see
+// pageAfter), which an OR would make SQLite walk instead of seek.
 func (o keyOrder) after(db *gorm.DB, k Key) *gorm.DB {
 	c := o.col + o.collate
 	switch {
@@ -53,11 +59,16 @@ func (o keyOrder) after(db *gorm.DB, k Key) *gorm.DB {
 	case !k.Sort.Valid:
 		return db.Where("(("+o.col+" IS NULL AND id > ?) OR "+o.col+" IS NOT NULL)", k.ID)
 	case o.desc:
-		// A row value comparison: SQLite seeks along the index with it.
-		return db.Where("(("+c+", id) < (?, ?) OR "+o.col+" IS NULL)", k.Sort.String, k.ID)
+		return db.Where("("+c+", id) < (?, ?)", k.Sort.String, k.ID)
 	default:
 		return db.Where("("+c+", id) > (?, ?)", k.Sort.String, k.ID)
 	}
+}
+
+// nullsAfter tells whether the rows after k include rows that after
+// leaves out: the NULL rows at the end of a descending list.
+func (o keyOrder) nullsAfter(k *Key) bool {
+	return k != nil && k.Sort.Valid && o.desc && o.nullable
 }
 
 // scope is a list's filter as a function of the handle and the trigram
@@ -81,7 +92,7 @@ func page[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offices [
 	var from *Key
 	skip := offset
 	if offset >= anchorEvery {
-		anchors, err := s.anchors.get(ctx, s, sp, f, offices)
+		anchors, err := s.anchors.upTo(ctx, s, sp, f, offices, offset/anchorEvery)
 		if err != nil {
 			return nil, err
 		}
@@ -101,30 +112,57 @@ func pageAfter[T any](ctx context.Context, s *Store, sp listSpec, sc scope, f Fi
 		if from != nil {
 			q = sp.key.after(q, *from)
 		}
-		return q.Order(sp.order).Offset(skip).Limit(limit).Find(&out).Error
+		if err := q.Order(sp.order).Offset(skip).Limit(limit).Find(&out).Error; err != nil {
+			return err
+		}
+		if len(out) == limit || !sp.key.nullsAfter(from) {
+			return nil
+		}
+		// The page reaches past the rows with a value: the rest comes
+		// from the NULL rows, after those of the (fewer than skip +
+		// limit) rows with a value that the page skipped.
+		var valued int64
+		err := db.Table("(?) AS valued", sp.key.after(sc(db, match), *from).Select("1").Limit(skip+limit)).
+			Count(&valued).Error
+		if err != nil {
+			return err
+		}
+		var more []T
+		err = sc(db, match).Where(sp.key.col+" IS NULL").Order(sp.order).
+			Offset(max(0, skip-int(valued))).Limit(limit-len(out)).Find(&more).Error
+		out = append(out, more...)
+		return err
 	})
 	return out, err
 }
 
-// readAnchors reads the key of every anchorEvery-th row of a list, in
-// order, in one scan of its index: row_number over the list's order.
-func readAnchors(ctx context.Context, s *Store, sp listSpec, sc scope, f Filter) ([]Key, error) {
+// nextAnchor reads the key anchorEvery rows after from (from the first
+// row when nil), or nil at the end of the list.
+func nextAnchor(ctx context.Context, s *Store, sp listSpec, sc scope, f Filter, from *Key) (*Key, error) {
 	var keys []Key
-	err := sp.read(ctx, s, f, ftsCountMax, func(db *gorm.DB, match string) error {
-		numbered := sc(db, match).Select(fmt.Sprintf("%s AS sort, id, row_number() OVER (ORDER BY %s) AS rn",
-			sp.key.col, sp.order))
-		var rows []struct {
-			Sort sql.NullString
-			ID   string
+	err := sp.read(ctx, s, f, ftsPageMax, func(db *gorm.DB, match string) error {
+		q := sc(db, match)
+		if from != nil {
+			q = sp.key.after(q, *from)
 		}
-		err := db.Table("(?) AS numbered", numbered).Select("sort, id").
-			Where("rn % ? = 0", anchorEvery).Order("rn").Scan(&rows).Error
-		for _, r := range rows {
-			keys = append(keys, Key(r))
+		q = q.Select(sp.key.col + " AS sort, id").Order(sp.order)
+		if err := q.Offset(anchorEvery - 1).Limit(1).Scan(&keys).Error; err != nil || len(keys) > 0 || !sp.key.nullsAfter(from) {
+			return err
 		}
-		return err
+		// Past the rows with a value: count them, go on among the NULL rows.
+		var valued int64
+		err := db.Table("(?) AS valued", sp.key.after(sc(db, match), *from).Select("1").Limit(anchorEvery)).
+			Count(&valued).Error
+		if err != nil {
+			return err
+		}
+		return sc(db, match).Where(sp.key.col+" IS NULL").Select(sp.key.col+" AS sort, id").Order(sp.order).
+			Offset(anchorEvery - 1 - int(valued)).Limit(1).Scan(&keys).Error
 	})
-	return keys, err
+	if err != nil || len(keys) == 0 {
+		return nil, err
+	}
+	return &keys[0], nil
 }
 
 // anchorCache keeps the anchors of the lists read since the last write of
@@ -133,35 +171,57 @@ func readAnchors(ctx context.Context, s *Store, sp listSpec, sc scope, f Filter)
 // list may then be off by the rows that process added or removed before
 // it, as pages read by OFFSET and cached by the list view already are.
 type anchorCache struct {
-	mu   sync.Mutex
-	gen  uint64 // the store's generation the lists were read at
-	byID map[string][]Key
+	mu    sync.Mutex // held while anchors are read: one list view reads at a time
+	gen   uint64     // the store's generation the lists were read at
+	lists map[string]*anchors
+}
+
+type anchors struct {
+	keys []Key
+	end  bool // keys holds every anchor of the list
 }
 
 // maxAnchorLists bounds the lists kept: a list view asks for the anchors
 // of its current filter, and each keystroke in a search box is a filter.
 const maxAnchorLists = 16
 
-func (c *anchorCache) get(ctx context.Context, s *Store, sp listSpec, f Filter, offices []string) ([]Key, error) {
+// upTo returns the first n anchors of a list, or all it has when fewer.
+func (c *anchorCache) upTo(ctx context.Context, s *Store, sp listSpec, f Filter, offices []string, n int) ([]Key, error) {
 	id := fmt.Sprintf("%s|%#v|%q", sp.table, f, offices)
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	gen := s.gen.Load()
-	if c.gen != gen || len(c.byID) >= maxAnchorLists {
-		c.gen, c.byID = gen, map[string][]Key{}
+	if c.gen != gen || c.lists == nil {
+		c.gen, c.lists = gen, map[string]*anchors{}
 	}
-	keys, ok := c.byID[id]
-	c.mu.Unlock()
-	if ok {
-		return keys, nil
+	a := c.lists[id]
+	if a == nil {
+		if len(c.lists) >= maxAnchorLists {
+			clear(c.lists)
+		}
+		a = &anchors{}
+		c.lists[id] = a
 	}
-	keys, err := readAnchors(ctx, s, sp, sp.scope(f, offices), f)
-	if err != nil {
-		return nil, err
+	sc := sp.scope(f, offices)
+	for len(a.keys) < n && !a.end {
+		var from *Key
+		if len(a.keys) > 0 {
+			from = &a.keys[len(a.keys)-1]
+		}
+		k, err := nextAnchor(ctx, s, sp, sc, f, from)
+		if err != nil {
+			return nil, err
+		}
+		if s.gen.Load() != gen {
+			// A write came between two anchors: read them again.
+			c.gen, c.lists = 0, nil
+			return nil, nil
+		}
+		if k == nil {
+			a.end = true
+		} else {
+			a.keys = append(a.keys, *k)
+		}
 	}
-	c.mu.Lock()
-	if c.gen == gen && s.gen.Load() == gen { // no write while they were read
-		c.byID[id] = keys
-	}
-	c.mu.Unlock()
-	return keys, nil
+	return a.keys[:min(n, len(a.keys))], nil
 }

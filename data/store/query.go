@@ -41,7 +41,7 @@ var (
 		key: keyOrder{col: "name", collate: " COLLATE NOCASE"}}
 	draftSpec = listSpec{table: "drafts", search: []string{"title", "election_stage"},
 		kindCol: "kind", dateCol: "planned_date", order: "planned_date DESC, id DESC", hasStatus: true,
-		key: keyOrder{col: "planned_date", desc: true}}
+		key: keyOrder{col: "planned_date", desc: true, nullable: true}}
 	entrySpec = listSpec{table: "entries", search: []string{"title", "location"},
 		kindCol: "activity_type", dateCol: "start_date", order: "start_date DESC, id DESC", hasStrat: true,
 		key: keyOrder{col: "start_date", desc: true}, fts: "entries_search"}
