@@ -128,8 +128,8 @@ func pageAfter[T any](ctx context.Context, s *Store, sp listSpec, sc scope, f Fi
 			return err
 		}
 		var more []T
-		err = sc(db, match).Where(sp.key.col+" IS NULL").Order(sp.order).
-			Offset(max(0, skip-int(valued))).Limit(limit-len(out)).Find(&more).Error
+		err = sc(db, match).Where(sp.key.col + " IS NULL").Order(sp.order).
+			Offset(max(0, skip-int(valued))).Limit(limit - len(out)).Find(&more).Error
 		out = append(out, more...)
 		return err
 	})
@@ -156,7 +156,7 @@ func nextAnchor(ctx context.Context, s *Store, sp listSpec, sc scope, f Filter, 
 		if err != nil {
 			return err
 		}
-		return sc(db, match).Where(sp.key.col+" IS NULL").Select(sp.key.col+" AS sort, id").Order(sp.order).
+		return sc(db, match).Where(sp.key.col + " IS NULL").Select(sp.key.col + " AS sort, id").Order(sp.order).
 			Offset(anchorEvery - 1 - int(valued)).Limit(1).Scan(&keys).Error
 	})
 	if err != nil || len(keys) == 0 {
