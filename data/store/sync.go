@@ -536,7 +536,9 @@ func decodeRemote(r syncapi.Record) (data.Record, error) {
 // statement.
 func upsertMany(tx *gorm.DB, recs []remote) error {
 	if len(recs) == 1 {
-		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(recs[0].rec).Error
+		return execInline(tx, func(tx *gorm.DB) *gorm.DB {
+			return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(recs[0].rec)
+		})
 	}
 	rows := reflect.MakeSlice(reflect.SliceOf(reflect.TypeOf(recs[0].rec)), len(recs), len(recs))
 	for i, r := range recs {
@@ -544,7 +546,9 @@ func upsertMany(tx *gorm.DB, recs []remote) error {
 	}
 	ptr := reflect.New(rows.Type())
 	ptr.Elem().Set(rows)
-	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(ptr.Interface()).Error
+	return execInline(tx, func(tx *gorm.DB) *gorm.DB {
+		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(ptr.Interface())
+	})
 }
 
 // pendingAmong is the set of the page's records ("kind\x00id") that have
