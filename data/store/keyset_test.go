@@ -198,3 +198,34 @@ func TestKeysetAnchorsFollowWrites(t *testing.T) {
 	}
 	check("after deletes")
 }
+
+// A capped count is the count when it is below the cap, else the cap,
+// whichever way the search goes.
+func TestCountAtMost(t *testing.T) {
+	w := newKeysetWorld(t, rand.New(rand.NewPCG(13, 3)))
+	for _, fts := range []int{0, 100000} {
+		restore := setFTSBounds(fts)
+		for _, f := range []Filter{{}, {Query: "pemilih"}, {OfficeID: w.mine, Query: "rap"}, {Query: "nothing-matches"}} {
+			for _, offices := range [][]string{nil, {w.other}} {
+				all, err := w.s.CountEntriesIn(ctx, f, offices)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, most := range []int{1, 10, all, all + 1, 1000} {
+					got, err := w.s.CountEntriesInAtMost(ctx, f, offices, most)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if want := min(all, most); got != want {
+						t.Errorf("fts=%d %+v offices=%v at most %d: %d, want %d", fts, f, offices, most, got, want)
+					}
+					d, _ := w.s.CountDraftsIn(ctx, f, offices)
+					if got, _ := w.s.CountDraftsInAtMost(ctx, f, offices, most); got != min(d, most) {
+						t.Errorf("drafts fts=%d %+v at most %d: %d, want %d", fts, f, most, got, min(d, most))
+					}
+				}
+			}
+		}
+		restore()
+	}
+}
