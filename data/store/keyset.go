@@ -4,29 +4,31 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"sort"
 	"sync"
 
 	"gorm.io/gorm"
+
+	"github.com/humasdesk/humasdesk/data"
 )
 
 // Lists are read by position (offset, limit), which is what a virtualised
-// list asks for, but deep pages are not read with OFFSET: SQLite walks
-// and drops every row before the offset, so the last page of 100,000
-// entries cost 14× the first. Instead a list seeks: the rows after a key
-// (the sort column's value and the id, the tie-breaker of every list
-// order), along the same index as the first page. To find the key before
-// an arbitrary position, as when the user drags the scroll bar to row
-// 80,000, a list keeps anchors: the key of every anchorEvery-th row.
-// Anchors are made as far as a page needs them, each from the one before
-// by a query that skips anchorEvery-1 rows along the index (so jumping
-// to row 80,000 the first time walks the index once, as OFFSET would),
-// and kept until the next write in this process. A page is then a seek
-// from the nearest anchor before it plus an OFFSET of fewer than
-// anchorEvery rows.
+// list asks for, but deep pages are not read with OFFSET from the start:
+// SQLite walks and drops every row before the offset, so the last page of
+// 100,000 entries cost 14× the first. Instead a list seeks: the rows
+// after a key (the sort column's value and the id, the tie-breaker of
+// every list order), along the same index as the first page. The keys
+// come from anchors: a page read far (anchorEvery rows or more) from the
+// nearest anchor before it leaves the key of its first row as a new
+// anchor. So the first jump to row 80,000 (the user drags the scroll bar)
+// walks the index as OFFSET did, and every later page near it, or before
+// it, costs about what the first page does. Anchors are kept until the
+// next write in this process.
 
-// anchorEvery is the distance between anchors: an OFFSET of up to this
-// many rows costs about what reading one page does (see
-// docs/BENCHMARKS.md), and 100,000 rows need 100 anchors. Tests lower it.
+// anchorEvery is the walk from an anchor after which a page leaves a new
+// one: an OFFSET of up to this many rows costs about what reading one page
+// does (see docs/BENCHMARKS.md). Tests lower it.
 var anchorEvery = 1000
 
 // Key is where a row stands in its list's order: the value of the list's
@@ -87,20 +89,29 @@ func (sp listSpec) scope(f Filter, offices []string) scope {
 }
 
 // page reads limit rows from position offset of the list sp filtered by f
-// and offices, seeking from the nearest anchor for a deep page.
+// and offices, seeking from the nearest anchor before it.
 func page[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offices []string, offset, limit int) ([]T, error) {
+	if offset < anchorEvery {
+		return pageAfter[T](ctx, s, sp, sp.scope(f, offices), f, nil, offset, limit)
+	}
+	id := fmt.Sprintf("%s|%#v|%q", sp.table, f, offices)
+	gen := s.gen.Load()
 	var from *Key
 	skip := offset
-	if offset >= anchorEvery {
-		anchors, err := s.anchors.upTo(ctx, s, sp, f, offices, offset/anchorEvery)
-		if err != nil {
-			return nil, err
-		}
-		if i := min(offset/anchorEvery, len(anchors)) - 1; i >= 0 {
-			from, skip = &anchors[i], offset-(i+1)*anchorEvery
-		}
+	if a, ok := s.anchors.before(id, gen, offset); ok {
+		from, skip = &a.key, offset-a.pos-1
 	}
-	return pageAfter[T](ctx, s, sp, sp.scope(f, offices), f, from, skip, limit)
+	rows, err := pageAfter[T](ctx, s, sp, sp.scope(f, offices), f, from, skip, limit)
+	if err != nil || skip < anchorEvery || len(rows) == 0 {
+		return rows, err
+	}
+	first := any(&rows[0]).(data.Record).RecordMeta().ID
+	var k Key
+	if err := s.read(ctx).Table(sp.table).Select(sp.key.col+" AS sort, id").Where("id = ?", first).Scan(&k).Error; err != nil {
+		return nil, err
+	}
+	s.anchors.add(id, gen, anchor{offset, k})
+	return rows, nil
 }
 
 // pageAfter reads limit rows after skipping skip rows that follow from
@@ -136,92 +147,57 @@ func pageAfter[T any](ctx context.Context, s *Store, sp listSpec, sc scope, f Fi
 	return out, err
 }
 
-// nextAnchor reads the key anchorEvery rows after from (from the first
-// row when nil), or nil at the end of the list.
-func nextAnchor(ctx context.Context, s *Store, sp listSpec, sc scope, f Filter, from *Key) (*Key, error) {
-	var keys []Key
-	err := sp.read(ctx, s, f, ftsPageMax, func(db *gorm.DB, match string) error {
-		q := sc(db, match)
-		if from != nil {
-			q = sp.key.after(q, *from)
-		}
-		q = q.Select(sp.key.col + " AS sort, id").Order(sp.order)
-		if err := q.Offset(anchorEvery - 1).Limit(1).Scan(&keys).Error; err != nil || len(keys) > 0 || !sp.key.nullsAfter(from) {
-			return err
-		}
-		// Past the rows with a value: count them, go on among the NULL rows.
-		var valued int64
-		err := db.Table("(?) AS valued", sp.key.after(sc(db, match), *from).Select("1").Limit(anchorEvery)).
-			Count(&valued).Error
-		if err != nil {
-			return err
-		}
-		return sc(db, match).Where(sp.key.col + " IS NULL").Select(sp.key.col + " AS sort, id").Order(sp.order).
-			Offset(anchorEvery - 1 - int(valued)).Limit(1).Scan(&keys).Error
-	})
-	if err != nil || len(keys) == 0 {
-		return nil, err
-	}
-	return &keys[0], nil
-}
-
 // anchorCache keeps the anchors of the lists read since the last write of
 // this process (Store.write bumps the generation). A write by another
 // process is not seen: until this process next writes, a deep page of a
 // list may then be off by the rows that process added or removed before
 // it, as pages read by OFFSET and cached by the list view already are.
 type anchorCache struct {
-	mu    sync.Mutex // held while anchors are read: one list view reads at a time
-	gen   uint64     // the store's generation the lists were read at
-	lists map[string]*anchors
+	mu    sync.Mutex
+	gen   uint64 // the store's generation the lists were read at
+	lists map[string][]anchor
 }
 
-type anchors struct {
-	keys []Key
-	end  bool // keys holds every anchor of the list
+// anchor is the key of the row at pos in a list.
+type anchor struct {
+	pos int
+	key Key
 }
 
 // maxAnchorLists bounds the lists kept: a list view asks for the anchors
 // of its current filter, and each keystroke in a search box is a filter.
 const maxAnchorLists = 16
 
-// upTo returns the first n anchors of a list, or all it has when fewer.
-func (c *anchorCache) upTo(ctx context.Context, s *Store, sp listSpec, f Filter, offices []string, n int) ([]Key, error) {
-	id := fmt.Sprintf("%s|%#v|%q", sp.table, f, offices)
+// before returns the list's anchor nearest before pos, as of generation
+// gen.
+func (c *anchorCache) before(id string, gen uint64, pos int) (anchor, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	gen := s.gen.Load()
-	if c.gen != gen || c.lists == nil {
-		c.gen, c.lists = gen, map[string]*anchors{}
+	if c.gen != gen {
+		return anchor{}, false
 	}
-	a := c.lists[id]
-	if a == nil {
-		if len(c.lists) >= maxAnchorLists {
-			clear(c.lists)
-		}
-		a = &anchors{}
-		c.lists[id] = a
+	as := c.lists[id]
+	i := sort.Search(len(as), func(i int) bool { return as[i].pos >= pos })
+	if i == 0 {
+		return anchor{}, false
 	}
-	sc := sp.scope(f, offices)
-	for len(a.keys) < n && !a.end {
-		var from *Key
-		if len(a.keys) > 0 {
-			from = &a.keys[len(a.keys)-1]
-		}
-		k, err := nextAnchor(ctx, s, sp, sc, f, from)
-		if err != nil {
-			return nil, err
-		}
-		if s.gen.Load() != gen {
-			// A write came between two anchors: read them again.
-			c.gen, c.lists = 0, nil
-			return nil, nil
-		}
-		if k == nil {
-			a.end = true
-		} else {
-			a.keys = append(a.keys, *k)
-		}
+	return as[i-1], true
+}
+
+// add keeps a, read at generation gen, unless a write came since.
+func (c *anchorCache) add(id string, gen uint64, a anchor) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		c.gen, c.lists = gen, map[string][]anchor{}
 	}
-	return a.keys[:min(n, len(a.keys))], nil
+	if c.lists == nil || (len(c.lists) >= maxAnchorLists && c.lists[id] == nil) {
+		c.lists = map[string][]anchor{}
+	}
+	as := c.lists[id]
+	i := sort.Search(len(as), func(i int) bool { return as[i].pos >= a.pos })
+	if i < len(as) && as[i].pos == a.pos {
+		return
+	}
+	c.lists[id] = slices.Insert(as, i, a)
 }
