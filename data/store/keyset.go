@@ -20,8 +20,8 @@ import (
 // after a key (the sort column's value and the id, the tie-breaker of
 // every list order), along the same index as the first page. The keys
 // come from anchors: a page read far (anchorEvery rows or more) from the
-// nearest anchor before it leaves the key of its first row as a new
-// anchor. So the first jump to row 80,000 (the user drags the scroll bar)
+// nearest anchor before it leaves the key of the row just before it as a
+// new anchor. So the first jump to row 80,000 (the user drags the scroll bar)
 // walks the index as OFFSET did, and every later page near it, or before
 // it, costs about what the first page does. Anchors are kept until the
 // next write in this process.
@@ -101,17 +101,22 @@ func page[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offices [
 	if a, ok := s.anchors.before(id, gen, offset); ok {
 		from, skip = &a.key, offset-a.pos-1
 	}
-	rows, err := pageAfter[T](ctx, s, sp, sp.scope(f, offices), f, from, skip, limit)
-	if err != nil || skip < anchorEvery || len(rows) == 0 {
+	if skip < anchorEvery {
+		return pageAfter[T](ctx, s, sp, sp.scope(f, offices), f, from, skip, limit)
+	}
+	// A long walk: read one row more, the one before the page, and keep
+	// its key, so that this page and those after it seek from there.
+	rows, err := pageAfter[T](ctx, s, sp, sp.scope(f, offices), f, from, skip-1, limit+1)
+	if err != nil || len(rows) == 0 {
 		return rows, err
 	}
-	first := any(&rows[0]).(data.Record).RecordMeta().ID
+	before := any(&rows[0]).(data.Record).RecordMeta().ID
 	var k Key
-	if err := s.read(ctx).Table(sp.table).Select(sp.key.col+" AS sort, id").Where("id = ?", first).Scan(&k).Error; err != nil {
+	if err := s.read(ctx).Table(sp.table).Select(sp.key.col+" AS sort, id").Where("id = ?", before).Scan(&k).Error; err != nil {
 		return nil, err
 	}
-	s.anchors.add(id, gen, anchor{offset, k})
-	return rows, nil
+	s.anchors.add(id, gen, anchor{offset - 1, k})
+	return rows[1:], nil
 }
 
 // pageAfter reads limit rows after skipping skip rows that follow from
