@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/report"
@@ -45,7 +46,10 @@ type exportView struct {
 	under    int                 // offices under this one
 	format   *widget.RadioGroup
 	number   *widget.Entry
-	auto     string // the number the form made; while the entry holds it, it follows the period
+	auto     string             // the number the form made; while the entry holds it, it follows the period
+	reuse    *widget.Check      // "Pakai nomor sebelumnya (…)", shown when the report has one
+	prev     *data.ReportNumber // the number the chosen report was last issued with, or nil
+	setup    *setupForm         // the first-run set-up, when the export opened it
 	numHint  *widget.Label
 	saveBtn  *widget.Button
 	status   *widget.Label
@@ -75,6 +79,8 @@ func newExportView(u *UI) *exportView {
 	v.format.Required = true
 	v.number = widget.NewEntry()
 	v.number.SetPlaceHolder(report.DefaultNumberPattern)
+	v.reuse = widget.NewCheck("", func(bool) { v.reuseChanged() })
+	v.reuse.Hide()
 	v.saveBtn = widget.NewButtonWithIcon(lang.L("Save…"), theme.DocumentSaveIcon(), v.chooseFile)
 	v.saveBtn.Importance = widget.HighImportance
 
@@ -85,7 +91,7 @@ func newExportView(u *UI) *exportView {
 		formLabel(lang.L("Period")), container.NewVBox(v.period, v.dates),
 		scopeLabel, v.scope,
 		formLabel(lang.L("Format")), v.format,
-		formLabel(lang.L("Document number")), container.NewVBox(v.number, v.numHint),
+		formLabel(lang.L("Document number")), container.NewVBox(v.number, v.reuse, v.numHint),
 	)
 	intro := widget.NewLabel(lang.L("The quarterly or annual activity report, to be signed by the head of office"))
 	intro.Wrapping = fyne.TextWrapWord
@@ -211,23 +217,64 @@ func (v *exportView) periodChanged() {
 	v.updateNumber(false)
 }
 
+// reuseChanged shows the number the report will carry: its earlier one
+// while the box is ticked, else the next one.
+func (v *exportView) reuseChanged() {
+	if v.reuse.Checked && v.prev != nil {
+		v.number.SetText(v.prev.Number)
+		v.number.Disable()
+		return
+	}
+	if v.formatCode() != report.FormatCSV {
+		v.number.Enable()
+	}
+	v.updateNumber(true)
+}
+
 func (v *exportView) formatChanged() {
 	if v.number == nil {
 		return
 	}
 	if v.formatCode() == report.FormatCSV {
 		v.number.Disable()
+		v.reuse.Hide()
 		v.numHint.SetText(lang.L("A CSV file has no document number."))
 	} else {
 		v.number.Enable()
-		v.numHint.SetText(lang.L("Made from the pattern in Settings → Reports; you may change it for this report."))
+		v.numHint.SetText(lang.L("The next number of the register (Register of numbers), made from the pattern in Settings → Reports; you may type another for this report."))
+		v.showReuse()
+	}
+}
+
+// showReuse offers the report's earlier number, when it has one.
+func (v *exportView) showReuse() {
+	p := v.periodOf()
+	prev, err := v.u.store.PreviousReportNumber(v.u.ctx(), v.u.officeID, p.Year, p.Quarter, v.rollup())
+	if err != nil {
+		fyne.LogError("reading the register of numbers", err)
+	}
+	v.prev = prev
+	if prev == nil || v.formatCode() == report.FormatCSV {
+		v.reuse.SetChecked(false)
+		v.reuse.Hide()
+		return
+	}
+	v.reuse.Text = lang.L("Use the earlier number ({{.Number}})", map[string]any{"Number": prev.Number})
+	v.reuse.Refresh()
+	v.reuse.Show()
+	if v.reuse.Checked {
+		v.number.SetText(prev.Number)
 	}
 }
 
 // updateNumber makes the document number from the pattern and the next
 // sequence number. A number the user typed is kept unless force is set.
 func (v *exportView) updateNumber(force bool) {
-	if v.number == nil || v.periodOf().Year == 0 {
+	if v.number == nil || v.reuse == nil || v.periodOf().Year == 0 {
+		return
+	}
+	v.showReuse()
+	if v.reuse.Checked && v.prev != nil {
 		return
 	}
 	n := v.suggestedNumber()
@@ -237,31 +284,29 @@ func (v *exportView) updateNumber(force bool) {
 	v.auto = n
 }
 
-// suggestedNumber is the number the next report of the period gets.
+// suggestedNumber is the number the next report gets, unless another
+// window or device draws one first: the number is drawn from the register
+// only when the report is written.
 func (v *exportView) suggestedNumber() string {
-	ctx := v.u.ctx()
-	pattern, err := v.u.store.Setting(ctx, store.SettingReportNumber, "")
+	pattern := numberPattern(v.u)
+	seq, err := v.u.store.NextReportSequence(v.u.ctx(), pattern, v.today().Year)
+	if err != nil {
+		fyne.LogError("reading the register of numbers", err)
+		seq = 1
+	}
+	return report.FormatNumber(pattern, seq, v.today(), v.periodOf())
+}
+
+// numberPattern is the pattern of the settings, or the default.
+func numberPattern(u *UI) string {
+	pattern, err := u.store.Setting(u.ctx(), store.SettingReportNumber, "")
 	if err != nil {
 		fyne.LogError("reading the number pattern", err)
 	}
 	if strings.TrimSpace(pattern) == "" {
-		pattern = report.DefaultNumberPattern
+		return report.DefaultNumberPattern
 	}
-	return report.FormatNumber(pattern, v.sequence(), v.today(), v.periodOf())
-}
-
-// sequence is the next sequence number from the settings (1 when unset
-// or unreadable).
-func (v *exportView) sequence() int {
-	s, err := v.u.store.Setting(v.u.ctx(), store.SettingReportSequence, "1")
-	if err != nil {
-		fyne.LogError("reading the report sequence", err)
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 1 {
-		return 1
-	}
-	return n
+	return strings.TrimSpace(pattern)
 }
 
 // fileName is the name offered for the report, e.g.
@@ -278,14 +323,20 @@ func (v *exportView) fileName() string {
 	return name + "." + v.formatCode()
 }
 
-// options are the report the form asks for. The pattern, sequence, opening
-// and closing come from the settings when the report is built.
+// options are the report the form asks for. The pattern, opening and
+// closing come from the settings when the report is built; the number
+// from the register, unless one was typed by hand.
 func (v *exportView) options() report.Options {
-	opt := report.Options{OfficeID: v.u.officeID, Period: v.periodOf(), Rollup: v.rollup()}
-	if v.formatCode() != report.FormatCSV {
-		opt.Number = strings.TrimSpace(v.number.Text)
+	opt := report.Options{OfficeID: v.u.officeID, Period: v.periodOf(), Rollup: v.rollup(), SignDate: v.today()}
+	if typed := strings.TrimSpace(v.number.Text); v.formatCode() != report.FormatCSV && !v.reusing() && typed != v.auto {
+		opt.Number = typed
 	}
 	return opt
+}
+
+// reusing reports whether the report is to carry its earlier number.
+func (v *exportView) reusing() bool {
+	return v.reuse.Checked && v.prev != nil && v.formatCode() != report.FormatCSV
 }
 
 // chooseFile asks where to save the report, then exports it there.
@@ -294,12 +345,16 @@ func (v *exportView) chooseFile() {
 		v.u.showError(lang.L("Could not export the report"), err)
 		return
 	}
+	if v.u.needsSetup(v.formatCode()) {
+		v.setup = v.u.showSetup(v.chooseFile) // then on to the file
+		return
+	}
 	if !v.checkReady() {
 		return
 	}
 	title := lang.L("Could not export the report")
-	choice := fileChoice{errTitle: title, name: v.fileName(), exts: []string{"." + v.formatCode()},
-		dir: v.startDir(), size: fyne.NewSize(860, 560)}
+	choice := kit.FileChoice{ErrTitle: title, Name: v.fileName(), Exts: []string{"." + v.formatCode()},
+		Dir: v.startDir(), Size: fyne.NewSize(860, 560)}
 	v.u.chooseSave(choice, func(w fyne.URIWriteCloser) {
 		// The dialog opened (and emptied) the file; the report is written
 		// beside it and renamed over it, so only the name is needed.
@@ -334,23 +389,7 @@ func (v *exportView) startDir() fyne.ListableURI {
 			return l
 		}
 	}
-	return startFolder()
-}
-
-// startFolder is the user's documents folder, where file dialogs open.
-func startFolder() fyne.ListableURI {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return nil
-	}
-	for _, name := range []string{"Documents", "Dokumen"} {
-		if fi, err := os.Stat(filepath.Join(home, name)); err == nil && fi.IsDir() {
-			if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Join(home, name))); err == nil {
-				return l
-			}
-		}
-	}
-	return nil
+	return kit.StartFolder()
 }
 
 // exportTo builds and writes the report to path in the background, with a
@@ -359,7 +398,7 @@ func startFolder() fyne.ListableURI {
 // is shown.
 func (v *exportView) exportTo(path string) <-chan struct{} {
 	done := make(chan struct{})
-	opt, format := v.options(), v.formatCode()
+	opt, format, numbered := v.options(), v.formatCode(), report.Numbered{Reuse: v.reusing()}
 	v.lastDir = filepath.Dir(path)
 	v.lastErr = nil
 
@@ -389,7 +428,7 @@ func (v *exportView) exportTo(path string) <-chan struct{} {
 	}
 	go func() {
 		defer close(done)
-		r, seqErr, err := v.export(opt, format, path, progress)
+		r, err := v.export(opt, format, path, numbered, progress)
 		fyne.DoAndWait(func() {
 			wait.Stop()
 			prog.Hide()
@@ -401,32 +440,28 @@ func (v *exportView) exportTo(path string) <-chan struct{} {
 				v.u.showError(lang.L("Could not export the report"), err)
 				return
 			}
+			v.reuse.SetChecked(false)
 			v.updateNumber(true)
 			v.showDone(r, format, path)
-			if seqErr != nil {
-				v.u.showError(lang.L("Could not save the next document number"), seqErr)
+			if v.u.numbers != nil {
+				v.u.numbers.refresh()
 			}
 		})
 	}()
 	return done
 }
 
-// export runs off the main goroutine: it builds and writes the report, and
-// after a PDF or XLSX, which carry the number, moves the sequence on.
-func (v *exportView) export(opt report.Options, format, path string, progress func(int, int)) (r *report.Report, seqErr, err error) {
+// export runs off the main goroutine: it draws the number of a PDF or
+// XLSX from the register (the same as `humasdesk export`) and builds and
+// writes the report.
+func (v *exportView) export(opt report.Options, format, path string, n report.Numbered, progress func(int, int)) (*report.Report, error) {
 	ctx := v.u.ctx()
-	opt, err = report.OptionsFromSettings(ctx, v.u.store, opt)
+	opt, err := report.OptionsFromSettings(ctx, v.u.store, opt)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	r, err = report.Export(ctx, v.u.store, opt, format, path, progress)
-	if err != nil {
-		return nil, nil, err
-	}
-	if format != report.FormatCSV {
-		seqErr = v.u.store.SetSetting(ctx, store.SettingReportSequence, strconv.Itoa(max(opt.Sequence, 1)+1))
-	}
-	return r, seqErr, nil
+	r, _, err := report.ExportNumbered(ctx, v.u.store, opt, format, path, n, progress)
+	return r, err
 }
 
 // showDone tells where the report went and offers to open it.

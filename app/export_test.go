@@ -74,8 +74,10 @@ func TestExportPeriodChoiceMapsToReportPeriod(t *testing.T) {
 }
 
 // The export writes a PDF and an XLSX through the same function the save
-// dialog calls, with the progress dialog, and moves the document number on
-// after each; a CSV has no number and leaves it.
+// dialog calls, with the progress dialog, and registers the number of
+// each; the next report is offered the next number of the register. A
+// number typed by hand is registered outside the sequence; a CSV has no
+// number and registers none.
 func TestExportWritesPDFAndXLSXAndMovesTheSequence(t *testing.T) {
 	u, st := newTestUI(t)
 	fillProfile(t, st)
@@ -120,9 +122,9 @@ func TestExportWritesPDFAndXLSXAndMovesTheSequence(t *testing.T) {
 	if v.opened != storage.NewFileURI(pdf).String() {
 		t.Errorf("opened %q", v.opened)
 	}
-	// And the next report gets the next number
-	if seq, _ := st.Setting(ctx, store.SettingReportSequence, ""); seq != "2" {
-		t.Errorf("sequence after the PDF = %q", seq)
+	// And the number is in the register, and the next report gets the next one
+	if reg := registered(t, st); len(reg) != 1 || reg[0] != "001/HM.00.02/VII/2024 Laporan-Triwulan-II-2024.pdf" {
+		t.Errorf("register after the PDF = %q", reg)
 	}
 	if v.number.Text != "002/HM.00.02/VII/2024" {
 		t.Errorf("next number = %q", v.number.Text)
@@ -146,10 +148,10 @@ func TestExportWritesPDFAndXLSXAndMovesTheSequence(t *testing.T) {
 		t.Errorf("the typed number was not used: %q", dialogText(u.win))
 	}
 	tapDialogButton(t, u.win, "Tutup")
-	if seq, _ := st.Setting(ctx, store.SettingReportSequence, ""); seq != "3" {
-		t.Errorf("sequence after the XLSX = %q", seq)
+	if reg := registered(t, st); len(reg) != 2 || reg[0] != "045/KPU-Slm/VII/2024 Laporan-Triwulan-II-2024.xlsx" {
+		t.Errorf("register after the XLSX = %q", reg)
 	}
-	if v.number.Text != "003/HM.00.02/VII/2024" {
+	if v.number.Text != "002/HM.00.02/VII/2024" {
 		t.Errorf("next number = %q", v.number.Text)
 	}
 
@@ -164,9 +166,23 @@ func TestExportWritesPDFAndXLSXAndMovesTheSequence(t *testing.T) {
 		t.Fatalf("csv export: %v", v.lastErr)
 	}
 	tapDialogButton(t, u.win, "Tutup")
-	if seq, _ := st.Setting(ctx, store.SettingReportSequence, ""); seq != "3" {
-		t.Errorf("sequence after the CSV = %q", seq)
+	if reg := registered(t, st); len(reg) != 2 {
+		t.Errorf("register after the CSV = %q", reg)
 	}
+}
+
+// registered lists the register, newest first, as "number file".
+func registered(t *testing.T, st *store.Store) []string {
+	t.Helper()
+	reg, err := st.ReportNumbers(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, n := range reg {
+		out = append(out, n.Number+" "+n.FileName)
+	}
+	return out
 }
 
 // A report that cannot be written says so in Indonesian, leaves no file,
@@ -187,8 +203,8 @@ func TestExportErrorIsShownAndNothingIsWritten(t *testing.T) {
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("something was written: %v", err)
 	}
-	if seq, _ := st.Setting(ctx, store.SettingReportSequence, "1"); seq != "1" {
-		t.Errorf("sequence = %q", seq)
+	if reg := registered(t, st); len(reg) != 0 {
+		t.Errorf("a failed export left %q in the register", reg)
 	}
 	if v.saveBtn.Disabled() {
 		t.Error("the save button stays disabled")
@@ -243,7 +259,7 @@ func TestReportSettingsShowExampleAndFeedTheExport(t *testing.T) {
 	// A sequence that is not a number is refused under its field.
 	typeInto(s.sequence, "dua belas")
 	test.Tap(s.saveBtn)
-	if got := s.f.errorText("sequence"); got != "Nomor urut harus bilangan bulat mulai dari 1" {
+	if got := s.f.ErrorText("sequence"); got != "Nomor urut harus bilangan bulat mulai dari 1" {
 		t.Errorf("sequence error = %q", got)
 	}
 	if v, _ := st.Setting(ctx, store.SettingReportNumber, ""); v != "" {
@@ -261,8 +277,8 @@ func TestReportSettingsShowExampleAndFeedTheExport(t *testing.T) {
 			t.Errorf("%s = %q, want %q", key, v, want)
 		}
 	}
-	if s.status.Text != "Tersimpan." || s.f.errorText("sequence") != "" {
-		t.Errorf("after saving: %q %q", s.status.Text, s.f.errorText("sequence"))
+	if s.status.Text != "Tersimpan." || s.f.ErrorText("sequence") != "" {
+		t.Errorf("after saving: %q %q", s.status.Text, s.f.ErrorText("sequence"))
 	}
 	// The export form numbers the next report with them (Triwulan III, the
 	// last quarter ended).

@@ -13,10 +13,13 @@ type Audit struct {
 	Revision int    `json:"revision"` // the draft's revision after the step
 	// Step numbers the draft's audits as this device saw them (1, 2, …);
 	// the trail is ordered by revision, step and time, never by the id.
-	Step           int       `json:"step"`
-	Action         string    `json:"action"` // workflow.Action: ajukan, setujui, …
-	FromStatus     string    `json:"from_status"`
-	ToStatus       string    `json:"to_status"`
+	Step       int    `json:"step"`
+	Action     string `json:"action"` // workflow.Action: ajukan, setujui, …
+	FromStatus string `json:"from_status"`
+	ToStatus   string `json:"to_status"`
+	// ActorID is the person (data.Person) who took the step; empty for
+	// a legacy audit, whose ActorName was typed and is unverified.
+	ActorID        string    `json:"actor_id"`
 	ActorName      string    `json:"actor_name"`
 	ActorPosition  string    `json:"actor_position"`
 	ActorRole      string    `json:"actor_role"`
@@ -46,7 +49,7 @@ func (*Audit) RecordKind() string { return "audit" }
 
 // Normalize implements Record.
 func (a *Audit) Normalize() {
-	clean(&a.DraftID, &a.Action, &a.FromStatus, &a.ToStatus, &a.ActorName, &a.ActorPosition,
+	clean(&a.DraftID, &a.ActorID, &a.Action, &a.FromStatus, &a.ToStatus, &a.ActorName, &a.ActorPosition,
 		&a.ActorRole, &a.ActorDevice, &a.Note, &a.OverrideReason)
 	if a.Revision < 1 {
 		a.Revision = 1
@@ -63,7 +66,8 @@ func (a *Audit) Validate() error {
 	c.oneOf("to_status", LabelToStatus, a.ToStatus, DraftStatuses, true)
 	c.text("actor_name", LabelActor, a.ActorName, true, MaxShort)
 	c.text("actor_position", LabelActorPosition, a.ActorPosition, false, MaxShort)
-	c.oneOf("actor_role", LabelActorRole, a.ActorRole, UserRoles, true)
+	c.oneOf("actor_role", LabelActorRole, a.ActorRole, AuditRoles, true)
+	c.maxLen("actor_id", LabelActor, a.ActorID, MaxShort)
 	c.maxLen("actor_device", LabelActor, a.ActorDevice, MaxShort)
 	c.text("note", LabelAuditNote, a.Note, false, MaxText)
 	c.text("override_reason", LabelOverride, a.OverrideReason, false, MaxText)
@@ -76,3 +80,14 @@ func (a *Audit) Validate() error {
 	}
 	return c.err()
 }
+
+// AuditRoles are the roles an audit may name: a person's, or a legacy
+// user's (penulis, verifikator, keduanya).
+var AuditRoles = append(append(Vocabulary{}, PersonRoles...), UserRoles[0], UserRoles[2])
+
+// LegacyAuthor labels an audit whose author was a typed name.
+var LegacyAuthor = Text{"penulis lama, belum terverifikasi", "legacy author, unverified"}
+
+// Legacy reports whether the audit's actor is a typed name from before
+// people and sign-in (no ActorID): shown as an unverified legacy author.
+func (a *Audit) Legacy() bool { return a.ActorID == "" }

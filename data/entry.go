@@ -75,7 +75,10 @@ func (e *Entry) Validate() error {
 	c.nonNegative("participants", LabelParticipants, e.Participants)
 	c.nonNegative("outputs", LabelOutputs, e.Outputs)
 	c.nonNegative("reach", LabelReach, e.Reach)
-	c.oneOf("status", LabelEntryStatus, e.Status, EntryStates, true)
+	// An empty state is a record of the previous schema (an older device
+	// or server): Normalize fills it (FillStatus), and every reader does
+	// too, so the server accepts it as DESIGN.md promises for that schema.
+	c.oneOf("status", LabelEntryStatus, e.Status, EntryStates, false)
 	if e.Status == EntryNotDone {
 		c.text("not_done_reason", LabelNotDoneReason, e.NotDoneReason, true, MaxText)
 	}

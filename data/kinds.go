@@ -5,16 +5,18 @@ package data
 // store maps pulled records through it and the server validates pushed
 // ones through it, so that both run the same Normalize and Validate.
 var kinds = map[string]func() Record{
-	"office":   func() Record { return &Office{} },
-	"agency":   func() Record { return &Agency{} },
-	"draft":    func() Record { return &Draft{} },
-	"entry":    func() Record { return &Entry{} },
-	"photo":    func() Record { return &Photo{} },
-	"conflict": func() Record { return &Conflict{} },
-	"audit":    func() Record { return &Audit{} },
-	"stage":    func() Record { return &Stage{} },
-	"template": func() Record { return &Template{} },
-	"hoax":     func() Record { return &Hoax{} },
+	"office":        func() Record { return &Office{} },
+	"agency":        func() Record { return &Agency{} },
+	"draft":         func() Record { return &Draft{} },
+	"entry":         func() Record { return &Entry{} },
+	"photo":         func() Record { return &Photo{} },
+	"conflict":      func() Record { return &Conflict{} },
+	"audit":         func() Record { return &Audit{} },
+	"stage":         func() Record { return &Stage{} },
+	"template":      func() Record { return &Template{} },
+	"hoax":          func() Record { return &Hoax{} },
+	"person":        func() Record { return &Person{} },
+	"report_number": func() Record { return &ReportNumber{} },
 }
 
 // NewRecord returns an empty record of the wire kind, or false for a kind

@@ -19,9 +19,11 @@ var UserRoles = Vocabulary{
 	{RoleBoth, Text{"Penulis dan verifikator", "Writer and reviewer"}},
 }
 
-// User is the person working on this installation, as the workflow names
-// them in the audit trail. It is a setting of the installation (never
-// synced); Humas Desk has no log-in, so it is who the user says they are.
+// User is the typed local user of an installation from before people
+// and sign-in existed (data.Person): a setting (never synced) that is who
+// the user says they are. It still acts for the workflow on an
+// installation that has no people yet, and its name is offered as the
+// first admin's; audits it made stay as unverified legacy authors.
 type User struct {
 	Name     string `json:"name"`
 	Position string `json:"position"`
@@ -48,6 +50,22 @@ func (u *User) Validate() error {
 	c.text("position", LabelUserPosition, u.Position, false, MaxShort)
 	c.oneOf("role", LabelUserRole, u.Role, UserRoles, true)
 	return c.err()
+}
+
+// Actor is the legacy user as a workflow actor: no identity (ID empty),
+// and the new roles its old role stands for (penulis → penyusun,
+// verifikator → verifikator, keduanya → both).
+func (u User) Actor() Actor {
+	a := Actor{Name: u.Name, Position: u.Position, LegacyRole: u.Role}
+	switch u.Role {
+	case RoleWriter:
+		a.Roles = []string{RoleDrafter}
+	case RoleReviewer:
+		a.Roles = []string{RoleVerifier}
+	case RoleBoth:
+		a.Roles = []string{RoleDrafter, RoleVerifier}
+	}
+	return a
 }
 
 // SamePerson reports whether two names denote the same person: equal

@@ -32,6 +32,7 @@ func NewAPI(st *Store, log *slog.Logger) *API {
 	a.mux.HandleFunc("POST /v1/enroll/cancel", a.authed(a.cancelEnroll))
 	a.mux.HandleFunc("GET /v1/changes", a.authed(a.changes))
 	a.mux.HandleFunc("POST /v1/push", a.authed(a.push))
+	a.mux.HandleFunc("POST /v1/signin", a.authed(a.signIn))
 	a.mux.HandleFunc("HEAD /v1/attachments/{hash}", a.authed(a.headAttachment))
 	a.mux.HandleFunc("GET /v1/attachments/{hash}", a.authed(a.getAttachment))
 	a.mux.HandleFunc("PUT /v1/attachments/{hash}", a.authed(a.putAttachment))

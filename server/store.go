@@ -192,11 +192,14 @@ func OpenStore(dsn string) (*Store, error) {
 // migrate creates what is missing. AutoMigrate only adds tables, columns
 // and indexes, never drops, which is the schema rule of DESIGN.md.
 func (s *Store) migrate() error {
-	if err := s.db.AutoMigrate(&Office{}, &Device{}, &Enrollment{}, &Record{}, &OpLog{}, &Attachment{}, &Feed{}); err != nil {
+	if err := s.db.AutoMigrate(&Office{}, &Device{}, &Enrollment{}, &Record{}, &OpLog{}, &Attachment{}, &Feed{}, &Secret{}); err != nil {
 		return fmt.Errorf("migrasi database server gagal: %w", err)
 	}
 	if err := s.migrateUploaders(); err != nil {
 		return fmt.Errorf("migrasi database server gagal: %w", err)
+	}
+	if err := s.ensureSecret(); err != nil {
+		return fmt.Errorf("rahasia server tidak dapat dibuat: %w", err)
 	}
 	return s.db.Clauses(clause.OnConflict{DoNothing: true}).Create(&Feed{ID: 1}).Error
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -69,6 +70,7 @@ type pushBatch struct {
 	isDirty map[string]bool
 	created []Record // conflict records
 	logs    []OpLog
+	people  *bool // whether the device's office had people (proof.go)
 }
 
 // loadBatch reads the op log entries and records the ops name.
@@ -160,9 +162,12 @@ func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, n
 		return syncapi.OpResult{}, ErrForbidden{fmt.Sprintf("perangkat ini hanya boleh menulis data kantornya sendiri (data %s %s)", op.Kind, op.ID)}
 	}
 	res := syncapi.OpResult{OpID: op.OpID}
-	why := reject(op, exists, cur)
+	why := cmp.Or(reject(op, exists, cur), numberTaken(op, exists, cur))
 	if why == "" {
-		why = s.authorize(tx, dev, op, exists, cur)
+		var err error
+		if why, err = s.authorize(tx, b, dev, op, exists, cur); err != nil {
+			return res, err
+		}
 	}
 	switch {
 	case why != "":

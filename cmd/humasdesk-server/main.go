@@ -7,6 +7,9 @@
 //	humasdesk-server enroll --office ID [--ttl 72h]
 //	humasdesk-server device list
 //	humasdesk-server device revoke ID
+//	humasdesk-server user add --office ID --name N --roles admin[,verifikator,…] [--position P] [--nip NIP]
+//	humasdesk-server user reset-password ID
+//	humasdesk-server user list --office ID
 //	humasdesk-server version
 //
 // Every flag also comes from the environment: HUMASDESK_SERVER_DB,
@@ -49,6 +52,9 @@ const usage = `humasdesk-server — server sinkronisasi Humas Desk
   humasdesk-server enroll --office ID [--ttl 72h]
   humasdesk-server device list
   humasdesk-server device revoke ID
+  humasdesk-server user add --office ID --name NAMA --roles admin[,penyusun,verifikator,penandatangan,koordinator] [--position JABATAN] [--nip NIP]
+  humasdesk-server user reset-password ID
+  humasdesk-server user list --office ID
   humasdesk-server version
 
 Semua opsi juga dapat diberikan lewat lingkungan: HUMASDESK_SERVER_DB,
@@ -60,7 +66,7 @@ func run(args []string, out io.Writer) error {
 		return usageError{"perintah wajib diisi; lihat 'humasdesk-server help'"}
 	}
 	verb, rest := args[0], args[1:]
-	if (verb == "office" || verb == "device") && len(rest) > 0 {
+	if (verb == "office" || verb == "device" || verb == "user") && len(rest) > 0 {
 		verb, rest = verb+" "+rest[0], rest[1:]
 	}
 	switch verb {
@@ -82,6 +88,12 @@ func run(args []string, out io.Writer) error {
 		return runDeviceList(rest, out)
 	case "device revoke":
 		return runDeviceRevoke(rest, out)
+	case "user add":
+		return runUserAdd(rest, out)
+	case "user reset-password":
+		return runUserReset(rest, out)
+	case "user list":
+		return runUserList(rest, out)
 	}
 	return usageError{fmt.Sprintf("perintah %q tidak dikenal; lihat 'humasdesk-server help'", strings.Join(args, " "))}
 }

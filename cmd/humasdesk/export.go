@@ -19,6 +19,7 @@ func runExport(args []string, out io.Writer) error {
 	rollup := fs.Bool("rollup", false, "include the offices under this one")
 	office := fs.String("office", "", "office id (default: this installation's)")
 	number := fs.String("number", "", "document number (default: from the settings' pattern)")
+	reuse := fs.Bool("reuse-number", false, "give the report the number it was last issued with")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,12 +46,13 @@ func runExport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	r, err := report.Export(bgCtx(), st, opt, *format, *outPath, nil)
+	r, num, err := report.ExportNumbered(bgCtx(), st, opt, *format, *outPath, report.Numbered{Reuse: *reuse}, nil)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "%s (%s): %d kegiatan, %d kantor → %s\n", r.Title, *format, r.Total.Count, len(r.Offices), *outPath)
 	exportStates(out, r)
+	printNumber(out, num, *reuse)
 	return nil
 }
 

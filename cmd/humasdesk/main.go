@@ -3,7 +3,8 @@
 //
 //	humasdesk [--db FILE]                 open the window
 //	humasdesk demo [--db FILE]            fill a database with demo data
-//	humasdesk export --year Y (--quarter Q | --annual) --out FILE [--format pdf|xlsx|csv] [--rollup]
+//	humasdesk export --year Y (--quarter Q | --annual) --out FILE [--format pdf|xlsx|csv] [--rollup] [--reuse-number]
+//	humasdesk numbers [--out FILE.csv]     the register of issued report numbers as CSV
 //	humasdesk import --kind entries|agencies [--check] FILE.csv
 //	humasdesk enroll --server URL --code CODE   register with a sync server
 //	humasdesk sync                        one full sync round
@@ -65,6 +66,8 @@ var verbs = map[string]func(args []string, out io.Writer) error{
 	// backupcmd.go
 	"backup":  runBackup,
 	"restore": runRestore,
+
+	"numbers": runNumbers,
 }
 
 func run(args []string, out, errOut io.Writer) error {
@@ -95,7 +98,11 @@ Pemakaian:
                                    isi database dengan data contoh
   humasdesk export [--db FILE] --year TAHUN (--quarter 1-4 | --annual) --out FILE
                    [--format pdf|xlsx|csv] [--rollup] [--office ID] [--number NOMOR]
-                                   buat laporan triwulan/tahunan (PDF, XLSX, CSV)
+                   [--reuse-number]
+                                   buat laporan triwulan/tahunan (PDF, XLSX, CSV);
+                                   nomornya diambil dari register nomor laporan
+  humasdesk numbers [--db FILE] [--out FILE.csv]
+                                   tulis register nomor laporan sebagai CSV
   humasdesk import [--db FILE] --kind entries|agencies [--check] FILE.csv
                                    impor kegiatan/instansi dari CSV (semua atau tidak sama sekali)
   humasdesk import --kind entries|agencies --template FILE.csv

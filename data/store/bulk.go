@@ -71,7 +71,7 @@ func (s *Store) InsertBatch(ctx context.Context, recs []data.Record, queue bool)
 				m.UpdatedAt = now
 			}
 			if m.UpdatedBy == "" {
-				m.UpdatedBy = s.user
+				m.UpdatedBy = s.author()
 			}
 			if err := tx.Create(r).Error; err != nil {
 				return fmt.Errorf("menyimpan %s gagal: %w", r.RecordKind(), err)

@@ -273,6 +273,57 @@ var migrations = []migration{
 		`UPDATE entries SET not_done_reason = '` + data.LegacyNotDoneReason + `' WHERE status = 'tidak_terlaksana'`,
 		`CREATE INDEX entries_status ON entries (deleted, office_id, status, start_date)`,
 	}},
+	// People, roles and proof (data.Person, people.go): the office's
+	// people sync; audits name their actor's person id (empty: a legacy
+	// typed author); an outbox entry carries the signed-in person and the
+	// proof of the change (or waits for it, awaits_proof); signing keys
+	// (wrapped under the person's password) and failed sign-ins are this
+	// device's own and never sync.
+	{7, "people, roles and proof", []string{
+		`CREATE TABLE people (` + syncColumns + `,
+			name        TEXT NOT NULL,
+			nip         TEXT NOT NULL DEFAULT '',
+			position    TEXT NOT NULL DEFAULT '',
+			roles       TEXT NOT NULL DEFAULT '[]',
+			active      INTEGER NOT NULL DEFAULT 1,
+			verifier    TEXT NOT NULL DEFAULT '',
+			must_change INTEGER NOT NULL DEFAULT 0,
+			` + officeFK + `)`,
+		`CREATE INDEX people_list ON people (deleted, office_id, name)`,
+		`ALTER TABLE audits ADD COLUMN actor_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE outbox ADD COLUMN actor_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE outbox ADD COLUMN proof TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE outbox ADD COLUMN awaits_proof INTEGER NOT NULL DEFAULT 0`,
+		`CREATE TABLE person_keys (
+			person_id TEXT PRIMARY KEY NOT NULL,
+			device_id TEXT NOT NULL,
+			salt      BLOB NOT NULL,
+			sealed    BLOB NOT NULL)`,
+		`CREATE TABLE signin_failures (
+			person_id TEXT PRIMARY KEY NOT NULL,
+			failures  INTEGER NOT NULL,
+			last_at   DATETIME NOT NULL)`,
+	}},
+	{8, "report number register", []string{
+		`CREATE TABLE report_numbers (` + syncColumns + `,
+			number      TEXT NOT NULL,
+			sequence    INTEGER NOT NULL,
+			pattern     TEXT NOT NULL,
+			year        INTEGER NOT NULL,
+			issued_on   TEXT NOT NULL,
+			period_year INTEGER NOT NULL,
+			quarter     INTEGER NOT NULL DEFAULT 0,
+			rollup      INTEGER NOT NULL DEFAULT 0,
+			format      TEXT NOT NULL DEFAULT '',
+			file_name   TEXT NOT NULL DEFAULT '',
+			issuer      TEXT NOT NULL DEFAULT '',
+			reissue_of  TEXT NOT NULL DEFAULT '',
+			` + officeFK + `)`,
+		// One sequence per office, pattern and year: the next number is the
+		// highest of it plus one (IssueReportNumber).
+		`CREATE INDEX report_numbers_seq ON report_numbers (office_id, pattern, year, sequence)`,
+		`CREATE INDEX report_numbers_list ON report_numbers (deleted, office_id, issued_on)`,
+	}},
 }
 
 // SchemaVersion is the schema this build writes.

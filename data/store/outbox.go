@@ -30,6 +30,13 @@ type OutboxEntry struct {
 	CreatedAt   time.Time
 	Attempted   bool   // sent at least once: the server may have applied it
 	Rejected    string // the server's reason for refusing it; kept out of pushes
+	// ActorID and Proof: the signed-in person who made the change and
+	// the proof of it (syncapi.OpProof). AwaitsProof marks a change that
+	// needs a proof and waits, out of pushes, until its person signs in
+	// online on this device once (AdoptSigningKey signs it then).
+	ActorID     string
+	Proof       string
+	AwaitsProof bool
 }
 
 // TableName keeps gorm from pluralising.
@@ -43,7 +50,7 @@ func enqueue(tx *gorm.DB, op string, r data.Record) error {
 		return err
 	}
 	m := r.RecordMeta()
-	return tx.Create(&OutboxEntry{
+	e := &OutboxEntry{
 		OpID:        data.NewID(),
 		Kind:        r.RecordKind(),
 		RecordID:    m.ID,
@@ -51,7 +58,9 @@ func enqueue(tx *gorm.DB, op string, r data.Record) error {
 		BaseVersion: m.Version,
 		Payload:     string(payload),
 		CreatedAt:   time.Now().UTC(),
-	}).Error
+	}
+	signerOf(tx.Statement.Context).sign(e, m.OfficeID)
+	return tx.Create(e).Error
 }
 
 // Outbox returns up to limit queued changes, oldest first, including the
@@ -63,6 +72,7 @@ func (s *Store) Outbox(ctx context.Context, limit int) ([]OutboxEntry, error) {
 }
 
 // PendingChanges counts the changes waiting to be pushed.
+// Changes waiting for their person's proof count too (AwaitsProof).
 func (s *Store) PendingChanges(ctx context.Context) (int64, error) {
 	var n int64
 	err := s.read(ctx).Model(&OutboxEntry{}).Where("rejected = ''").Count(&n).Error

@@ -43,7 +43,7 @@ func (s *Store) saveTx(tx *gorm.DB, r data.Record) error {
 		m.OfficeID = id
 	}
 	m.UpdatedAt = time.Now().UTC()
-	m.UpdatedBy = s.user
+	m.UpdatedBy = s.author()
 	var err error
 	if isNew {
 		err = tx.Create(r).Error
@@ -95,7 +95,7 @@ func (s *Store) setDeleted(ctx context.Context, r data.Record, id string, delete
 		}
 		m.Deleted = deleted
 		m.UpdatedAt = time.Now().UTC()
-		m.UpdatedBy = s.user
+		m.UpdatedBy = s.author()
 		if err := tx.Table(tableOf(r)).Where("id = ?", id).Updates(map[string]any{
 			"deleted": deleted, "updated_at": m.UpdatedAt, "updated_by": m.UpdatedBy,
 		}).Error; err != nil {
@@ -156,6 +156,10 @@ func tableOf(r data.Record) string {
 		return "templates"
 	case *data.Hoax:
 		return "hoaxes"
+	case *data.Person:
+		return "people"
+	case *data.ReportNumber:
+		return "report_numbers"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }
@@ -223,6 +227,9 @@ const (
 	KindStage    Kind = "stage"
 	KindTemplate Kind = "template"
 	KindHoax     Kind = "hoax"
+	KindPerson   Kind = "person"
+
+	KindReportNumber Kind = "report_number"
 )
 
 func newRecord(k Kind) data.Record {
@@ -238,6 +245,9 @@ func (s *Store) Delete(ctx context.Context, k Kind, id string) error {
 	if k == KindAudit {
 		return ErrAuditImmutable
 	}
+	if k == KindPerson {
+		return ErrPersonByAdmin
+	}
 	return s.setDeleted(ctx, newRecord(k), id, true)
 }
 
@@ -245,6 +255,9 @@ func (s *Store) Delete(ctx context.Context, k Kind, id string) error {
 func (s *Store) Restore(ctx context.Context, k Kind, id string) error {
 	if k == KindAudit {
 		return ErrAuditImmutable
+	}
+	if k == KindPerson {
+		return ErrPersonByAdmin
 	}
 	return s.setDeleted(ctx, newRecord(k), id, false)
 }

@@ -100,7 +100,7 @@ func (s *Store) ensureOffice(ctx context.Context) error {
 		o.ID = data.NewID()
 		o.OfficeID = o.ID
 		o.UpdatedAt = time.Now().UTC()
-		o.UpdatedBy = s.user
+		o.UpdatedBy = s.author()
 		if err := tx.Create(&o).Error; err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func (s *Store) ensureOffice(ctx context.Context) error {
 
 // ownedTables are the tables of records an office owns, besides offices
 // and stages.
-var ownedTables = []string{"agencies", "drafts", "entries", "photos", "conflicts", "audits", "templates", "hoaxes"}
+var ownedTables = []string{"agencies", "drafts", "entries", "photos", "conflicts", "audits", "templates", "hoaxes", "people", "report_numbers"}
 
 // DropPlaceholderOffice removes the office a fresh database started with,
 // if it was never edited, synced or given records, so that loading another

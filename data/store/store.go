@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -28,7 +29,12 @@ type Store struct {
 	path string
 	rw   *gorm.DB // one connection: the only writer in this process
 	ro   *gorm.DB // a pool of query-only connections
-	user string   // written to updated_by
+
+	mu      sync.Mutex // guards user and session: the UI and sync run at once
+	user    string     // written to updated_by: the signed-in person's name
+	session *session   // the signed-in person, nil when nobody is
+	// now is the clock of sign-in rate limiting; tests move it.
+	now func() time.Time
 
 	gen     atomic.Uint64 // bumped by every write, so caches of reads know
 	anchors anchorCache   // of the lists' deep pages (keyset.go)
@@ -92,7 +98,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database %s tidak dapat dibuka: %w", path, err)
 	}
-	s := &Store{path: path, rw: rw, user: "pengguna"}
+	s := &Store{path: path, rw: rw, user: "pengguna", now: time.Now}
 	if err := s.configure(); err != nil {
 		s.Close()
 		return nil, err
@@ -141,10 +147,23 @@ func (s *Store) configure() error {
 func (s *Store) Path() string { return s.path }
 
 // SetUser names who makes the following edits, for display in updated_by.
+// SignIn sets it to the person's name: updated_by stays a display name
+// (as every older device and the server's envelope expect); who made a
+// change is proven by the outbox entry's actor and proof and, for the
+// workflow, by the audit's ActorID (docs/SYNC.md).
 func (s *Store) SetUser(name string) {
 	if name != "" {
+		s.mu.Lock()
 		s.user = name
+		s.mu.Unlock()
 	}
+}
+
+// author is the name written to updated_by.
+func (s *Store) author() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.user
 }
 
 // Close closes both handles.
@@ -162,9 +181,11 @@ func (s *Store) Close() error {
 }
 
 // write runs fn in one IMMEDIATE transaction on the writer connection.
+// The outbox entries it writes are signed by the signed-in person, unless
+// ctx says otherwise (see signer).
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	defer s.gen.Add(1) // after the commit (or rollback)
-	return s.rw.WithContext(ctx).Transaction(fn)
+	return s.rw.WithContext(s.signing(ctx)).Transaction(fn)
 }
 
 // read returns the query-only handle for ctx.

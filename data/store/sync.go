@@ -103,6 +103,9 @@ func (s *Store) AdoptEnrollment(ctx context.Context, server string, resp syncapi
 		if err := moveOffice(tx, oldID, office); err != nil {
 			return err
 		}
+		if err := rekeyNumbers(tx, office.ID); err != nil { // reportnumbers.go
+			return err
+		}
 		if err := requeueAll(tx, office, changed); err != nil {
 			return err
 		}
@@ -169,6 +172,8 @@ func moveOffice(tx *gorm.DB, oldID string, o *data.Office) error {
 // profile is queued only when the local one added to the server's, so a
 // second device of an office does not contend with the first over it.
 func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
+	// Requeued records are not this session's changes: they go unsigned.
+	tx = tx.WithContext(unsigned(tx.Statement.Context))
 	if err := tx.Where("1 = 1").Delete(&OutboxEntry{}).Error; err != nil {
 		return err
 	}
@@ -177,7 +182,7 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 			return err
 		}
 	}
-	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax} {
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber} {
 		if err := requeueKind(tx, kind, o.ID); err != nil {
 			return err
 		}
@@ -227,7 +232,7 @@ func (s *Store) PreparePush(ctx context.Context, max int, skip map[int64]bool) (
 	var picked []OutboxEntry
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		var queued []OutboxEntry
-		if err := tx.Where("rejected = ''").Order("seq").Limit(max * 8).Find(&queued).Error; err != nil {
+		if err := tx.Where("rejected = '' AND awaits_proof = 0").Order("seq").Limit(max * 8).Find(&queued).Error; err != nil {
 			return err
 		}
 		groups, order := map[string][]OutboxEntry{}, []string{}
@@ -439,7 +444,9 @@ func (s *Store) ApplyDecoded(ctx context.Context, d *DecodedPage) (applied int, 
 		var kinds []string
 		for _, one := range d.recs {
 			r := one.r
-			if queued[r.Kind+"\x00"+r.ID] {
+			// A pulled report number is the server's truth even over a
+			// queued write: the queued one is a clash (reportnumbers.go).
+			if queued[r.Kind+"\x00"+r.ID] && r.Kind != syncapi.KindReportNumber {
 				continue
 			}
 			switch {
@@ -725,12 +732,12 @@ func (s *Store) ResolveConflict(ctx context.Context, conflictID, resolution stri
 			return fmt.Errorf("penyelesaian %q tidak dikenal", resolution)
 		}
 		if rec != nil {
-			if err := rewrite(tx, s.user, c.TargetID, rec); err != nil {
+			if err := rewrite(tx, s.author(), c.TargetID, rec); err != nil {
 				return err
 			}
 		}
 		c.Resolved, c.Resolution = true, resolution
-		c.UpdatedAt, c.UpdatedBy = time.Now().UTC(), s.user
+		c.UpdatedAt, c.UpdatedBy = time.Now().UTC(), s.author()
 		if err := tx.Save(&c).Error; err != nil {
 			return err
 		}

@@ -53,8 +53,10 @@ func (s *Store) LocalUser(ctx context.Context) (data.User, error) {
 	return u, err
 }
 
-// SetLocalUser stores the local user (name and role required) and makes
-// them the author (updated_by) of this store's later edits.
+// SetLocalUser stores the legacy typed local user (name and role
+// required) and, unless a person is signed in, makes them the author
+// (updated_by) of this store's later edits. It acts for the workflow only
+// while the office has no people (see actor).
 func (s *Store) SetLocalUser(ctx context.Context, u data.User) error {
 	u.Normalize()
 	if err := u.Validate(); err != nil {
@@ -68,8 +70,8 @@ func (s *Store) SetLocalUser(ctx context.Context, u data.User) error {
 		}
 		return nil
 	})
-	if err == nil {
-		s.SetUser(u.Name)
+	if _, signedIn := s.Session(); err == nil && !signedIn {
+		s.SetUser(u.Name) // a signed-in person stays the author
 	}
 	return err
 }
@@ -181,19 +183,42 @@ func (s *Store) NewRevision(ctx context.Context, draftID, note string) (*data.Dr
 	return s.transition(ctx, draftID, workflow.Request{Action: workflow.Revise, Note: note})
 }
 
-// transition applies req to the draft as the local user, on this
+// actor fills in who acts: the signed-in person (as stored now: roles and
+// the active flag may have changed through sync); on an installation
+// whose office has no people yet, the typed local user (legacy, no
+// identity); else nobody (workflow.ErrNoUser).
+func (s *Store) actor(ctx context.Context, req *workflow.Request) error {
+	p, err := s.CurrentPerson(ctx)
+	switch {
+	case err == nil && !p.Active:
+		return ErrInactive
+	case err == nil:
+		req.Actor = p.Actor()
+		return nil
+	case !errors.Is(err, ErrNotSignedIn):
+		return err
+	}
+	if has, err := s.HasPeople(ctx); err != nil || has {
+		if err == nil {
+			err = workflow.ErrNoUser
+		}
+		return err
+	}
+	req.User, err = s.LocalUser(ctx)
+	return err
+}
+
+// transition applies req to the draft as the signed-in person, on this
 // installation, now: the draft and its audit record are written in one
 // transaction with their outbox entries, or neither.
 func (s *Store) transition(ctx context.Context, draftID string, req workflow.Request) (*data.Draft, error) {
-	u, err := s.LocalUser(ctx)
-	if err != nil {
+	if err := s.actor(ctx, &req); err != nil {
 		return nil, err
 	}
 	device, err := s.installationID(ctx)
 	if err != nil {
 		return nil, err
 	}
-	req.User = u
 	var out data.Draft
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		var d data.Draft
@@ -210,7 +235,7 @@ func (s *Store) transition(ctx context.Context, draftID string, req workflow.Req
 		if err != nil {
 			return err
 		}
-		req.LastSubmitter = workflow.LastSubmitter(trail)
+		req.LastSubmitterID, req.LastSubmitter = workflow.Submitter(trail)
 		a, err := workflow.Step(&d, req, len(trail)+1, device, time.Now().UTC())
 		if err != nil {
 			return err

@@ -134,7 +134,7 @@ func TestEveryTransition(t *testing.T) {
 				}
 				last := after[len(after)-1]
 				if last.Action != string(a) || last.FromStatus != from || last.ToStatus != to || last.ActorName != both.Name ||
-					last.ActorPosition != both.Position || last.ActorRole != both.Role || last.ActorDevice == "" ||
+					last.ActorPosition != both.Position || last.ActorRole != both.Role || !last.Legacy() || last.ActorDevice == "" ||
 					last.At.IsZero() || time.Since(last.At) > time.Minute || last.Step != len(after) || last.Revision != stored.Revision {
 					t.Errorf("audit %+v", last)
 				}

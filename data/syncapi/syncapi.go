@@ -28,11 +28,15 @@ const (
 	KindStage    = "stage"
 	KindTemplate = "template"
 	KindHoax     = "hoax"
+	// People of an office (data.Person): who signs in, and their roles.
+	KindPerson = "person"
+	// The register of issued report numbers (data.ReportNumber).
+	KindReportNumber = "report_number"
 )
 
 // Kinds lists every kind the server stores.
 var Kinds = []string{KindOffice, KindAgency, KindDraft, KindEntry, KindPhoto, KindConflict,
-	KindAudit, KindStage, KindTemplate, KindHoax}
+	KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber}
 
 // KnownKind reports whether kind is one the server stores.
 func KnownKind(kind string) bool {
@@ -79,6 +83,12 @@ type Op struct {
 	UpdatedAt   time.Time       `json:"updated_at"`
 	UpdatedBy   string          `json:"updated_by"`
 	Data        json.RawMessage `json:"data"`
+	// ActorID and Proof: the signed-in person who made the change and
+	// their proof of it (see proof.go); empty on a change made with
+	// nobody signed in, which the server takes only where no role is
+	// needed.
+	ActorID string `json:"actor_id,omitempty"`
+	Proof   string `json:"proof,omitempty"`
 }
 
 // PushRequest is the body of POST /v1/push.

@@ -34,6 +34,8 @@ type HTTPError struct {
 
 func (e *HTTPError) Error() string {
 	switch {
+	case e.Code == "bad_signin" || e.Code == "signin_wait":
+		return e.Msg
 	case e.Status == http.StatusUnauthorized:
 		return "token perangkat ditolak server (dicabut atau tidak sah); daftarkan ulang perangkat ini: " + e.Msg
 	case e.Status >= 500:

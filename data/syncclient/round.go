@@ -46,6 +46,14 @@ func (c *Client) Sync(ctx context.Context) (Report, error) {
 	if err := c.push(ctx, &r); err != nil {
 		return r, err
 	}
+	if signed, err := c.pendingSignIn(ctx); err != nil {
+		return r, err
+	} else if signed {
+		// The person's changes that waited for their key are signed now.
+		if err := c.push(ctx, &r); err != nil {
+			return r, err
+		}
+	}
 	if err := c.pull(ctx, &r); err != nil {
 		return r, err
 	}
@@ -106,7 +114,8 @@ func toOp(e store.OutboxEntry) syncapi.Op {
 		op = syncapi.OpDelete
 	}
 	return syncapi.Op{OpID: e.OpID, OpSeq: e.Seq, Kind: e.Kind, ID: e.RecordID, OfficeID: meta.OfficeID, Op: op,
-		BaseVersion: e.BaseVersion, UpdatedAt: meta.UpdatedAt, UpdatedBy: meta.UpdatedBy, Data: []byte(e.Payload)}
+		BaseVersion: e.BaseVersion, UpdatedAt: meta.UpdatedAt, UpdatedBy: meta.UpdatedBy, Data: []byte(e.Payload),
+		ActorID: e.ActorID, Proof: e.Proof}
 }
 
 func (c *Client) pull(ctx context.Context, r *Report) (err error) {

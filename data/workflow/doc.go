@@ -8,14 +8,15 @@
 // # Statuses and transitions
 //
 //	action      from          to            who                       effect
-//	ajukan      draf          diajukan      penulis, keduanya         findings > 0 need an override reason
-//	ajukan      dikembalikan  diajukan      penulis, keduanya         (same)
-//	tarik       diajukan      draf          penulis, keduanya         the writer takes a submission back
-//	setujui     diajukan      disetujui     verifikator, keduanya     never by the person who submitted it
-//	kembalikan  diajukan      dikembalikan  verifikator, keduanya     a note for the writer is required
-//	terbitkan   disetujui     terbit        any role                  a link (http/https) and a time are required
-//	revisi      disetujui     draf          any role                  revision + 1; needs approval again
-//	revisi      terbit        draf          any role                  a correction: revision + 1; the
+//	ajukan      draf          diajukan      penyusun                  findings > 0 need an override reason
+//	ajukan      dikembalikan  diajukan      penyusun                  (same)
+//	tarik       diajukan      draf          penyusun                  the writer takes a submission back
+//	setujui     diajukan      disetujui     verifikator               never by the person who submitted it
+//	kembalikan  diajukan      dikembalikan  verifikator               a note for the writer is required
+//	terbitkan   disetujui     terbit        penyusun, verifikator,    a link (http/https) and a time are required
+//	                                        penandatangan
+//	revisi      disetujui     draf          (same)                    revision + 1; needs approval again
+//	revisi      terbit        draf          (same)                    a correction: revision + 1; the
 //	                                                                  publication date and link are kept
 //
 // Everything else is refused with a TransitionError naming both statuses.
@@ -31,17 +32,21 @@
 //
 // # Who is who
 //
-// Each installation has one local user (data.User: name, position, role),
-// which the user states in Pengaturan; there is no log-in. "A writer
-// cannot approve their own draft" is decided by name: approval is refused
-// when the actor of the draft's latest submission (the newest "diajukan"
-// audit of the draft) is the same person as the local user
-// (data.SamePerson: equal ignoring case and spacing). The device is
-// recorded in every audit (ActorDevice) but does not decide, because small
-// offices share one computer between a writer and a reviewer; a submission
-// and an approval made on one device under two names stay visible in the
-// trail. With role "keduanya" a person may submit and approve, but only
-// other people's submissions.
+// Steps are taken by people (data.Person, signed in on the device; see
+// data/store): ajukan and tarik need the role penyusun, setujui and
+// kembalikan verifikator, terbitkan and revisi any of penyusun,
+// verifikator and penandatangan. A person may hold several roles.
+// "A writer cannot approve their own draft" is decided by identity:
+// approval is refused when the actor of the draft's latest submission
+// (the newest "diajukan" audit) has the same person id (data.Audit.ActorID)
+// as the person approving. Where either side is a legacy typed name (an
+// audit from before people existed, or an installation that has no
+// people yet and still acts as its typed data.User), names decide as
+// before (data.SamePerson), so a person cannot approve what they
+// submitted under their typed name. A legacy user's role maps to the new
+// ones: penulis → penyusun, verifikator → verifikator, keduanya → both.
+// The device is recorded in every audit (ActorDevice) but does not
+// decide, because small offices share one computer between people.
 //
 // # Hoax register
 //

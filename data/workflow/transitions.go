@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -41,10 +42,12 @@ type Transition struct {
 	NewRevision bool     // the draft's revision goes up by one
 }
 
+// The person roles (data.PersonRoles) of each kind of step. A legacy
+// typed user stands for the roles data.User.Actor maps its role to.
 var (
-	writers   = []string{data.RoleWriter, data.RoleBoth}
-	reviewers = []string{data.RoleReviewer, data.RoleBoth}
-	anyone    = []string{data.RoleWriter, data.RoleReviewer, data.RoleBoth}
+	writers   = []string{data.RoleDrafter}
+	reviewers = []string{data.RoleVerifier}
+	anyone    = []string{data.RoleDrafter, data.RoleVerifier, data.RoleSigner}
 )
 
 // Transitions is the whole table; see the package documentation.
@@ -72,6 +75,44 @@ func target(a Action) string {
 // Permits reports whether role may take t.
 func (t Transition) Permits(role string) bool { return slices.Contains(t.Roles, role) }
 
+// PermittedRole returns the first of roles that may take t, or "".
+func (t Transition) PermittedRole(roles []string) string {
+	for _, r := range roles {
+		if t.Permits(r) {
+			return r
+		}
+	}
+	return ""
+}
+
+// RolesInto returns the roles of every transition into status, for the
+// server's check of a draft whose status a device changed: nil when no
+// transition leads there.
+func RolesInto(status string) []string {
+	var out []string
+	for _, t := range Transitions {
+		if t.To == status {
+			for _, r := range t.Roles {
+				if !slices.Contains(out, r) {
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// RoleFor returns the roles that may take action (on any status), for
+// the server's check of an audit record: nil for an unknown action.
+func RoleFor(a Action) []string {
+	for _, t := range Transitions {
+		if t.Action == a {
+			return t.Roles
+		}
+	}
+	return nil
+}
+
 // From lists the transitions a draft in status may take, in table order.
 func From(status string) []Transition {
 	var out []Transition
@@ -83,12 +124,16 @@ func From(status string) []Transition {
 	return out
 }
 
-// Available lists the actions the user may take on a draft in status
+// Available lists the actions the legacy user may take on a draft in
+// status (see AvailableTo).
+func Available(status string, u data.User) []Action { return AvailableTo(status, u.Actor()) }
+
+// AvailableTo lists the actions the actor may take on a draft in status
 // (without the self-approval rule, which needs the trail; Plan checks it).
-func Available(status string, u data.User) []Action {
+func AvailableTo(status string, a data.Actor) []Action {
 	var out []Action
 	for _, t := range From(status) {
-		if t.Permits(u.Role) {
+		if t.PermittedRole(a.Roles) != "" {
 			out = append(out, t.Action)
 		}
 	}
@@ -133,20 +178,24 @@ func (e *TransitionError) Error() string {
 	return fmt.Sprintf("status konten tidak dapat diubah dari %q menjadi %q", statusLabel(e.From), statusLabel(e.To))
 }
 
-// RoleError refuses an action the user's role does not allow.
+// RoleError refuses an action the actor's roles do not allow.
 type RoleError struct {
 	Action Action
-	Role   string
+	Role   string   // the actor's roles, as labels ("Penyusun, Admin kantor")
 	Roles  []string // the roles that may
 }
 
 func (e *RoleError) Error() string {
 	names := make([]string, len(e.Roles))
 	for i, r := range e.Roles {
-		names[i] = data.UserRoles.Label(r, data.LangID)
+		names[i] = data.PersonRoles.Label(r, data.LangID)
+	}
+	held := e.Role
+	if held == "" {
+		held = "(tanpa peran)"
 	}
 	return fmt.Sprintf("peran %s tidak dapat melakukan %q; aksi ini untuk peran %s",
-		data.UserRoles.Label(e.Role, data.LangID), Actions.Label(string(e.Action), data.LangID), strings.Join(names, " atau "))
+		held, Actions.Label(string(e.Action), data.LangID), strings.Join(names, " atau "))
 }
 
 // LockedError refuses an edit of a draft under review, approved or
@@ -180,7 +229,7 @@ func (e *FindingsError) Error() string {
 
 // Errors of the workflow's other checks.
 var (
-	ErrNoUser       = errors.New("nama dan peran pengguna belum diisi; isi di Pengaturan → Pengguna")
+	ErrNoUser       = errors.New("belum ada pengguna yang masuk; masuk dulu dengan nama dan kata sandi Anda")
 	ErrSelfApproval = errors.New("konten yang Anda ajukan sendiri tidak dapat Anda setujui; minta verifikator lain untuk menyetujuinya")
 	ErrNoteRequired = errors.New("catatan untuk penulis wajib diisi saat mengembalikan konten")
 	ErrNegative     = errors.New("jumlah temuan tidak boleh negatif")
@@ -191,11 +240,17 @@ var (
 // Request is what the user asks of the workflow.
 type Request struct {
 	Action Action
-	User   data.User // the local user
-	// LastSubmitter is the actor of the draft's latest submission, for
-	// the self-approval rule; empty when it was never submitted.
-	LastSubmitter string
-	Note          string
+	// Actor is who takes the step: the signed-in person. When its Name
+	// is empty, User (a legacy typed user) acts instead.
+	Actor data.Actor
+	User  data.User
+	// LastSubmitter and LastSubmitterID are the name and person id of
+	// the actor of the draft's latest submission, for the self-approval
+	// rule; empty when it was never submitted (the id also when a legacy
+	// user submitted it).
+	LastSubmitter   string
+	LastSubmitterID string
+	Note            string
 	// Findings and OverrideReason: open findings of the neutrality check
 	// at submission, and why it goes ahead anyway.
 	Findings       int
@@ -211,9 +266,8 @@ type Request struct {
 // return without a note, findings without a reason (FindingsError), or a
 // publication without link or date.
 func Plan(status string, req Request) (Transition, error) {
-	u := req.User
-	u.Normalize()
-	if u.Validate() != nil {
+	u, ok := actorOf(req)
+	if !ok {
 		return Transition{}, ErrNoUser
 	}
 	if status == "" {
@@ -223,8 +277,12 @@ func Plan(status string, req Request) (Transition, error) {
 	if err != nil {
 		return t, err
 	}
-	if !t.Permits(u.Role) {
-		return t, &RoleError{Action: t.Action, Role: u.Role, Roles: t.Roles}
+	if t.PermittedRole(u.Roles) == "" {
+		held := data.RolesText(u.Roles, data.LangID)
+		if u.LegacyRole != "" {
+			held = data.UserRoles.Label(u.LegacyRole, data.LangID)
+		}
+		return t, &RoleError{Action: t.Action, Role: held, Roles: t.Roles}
 	}
 	note, reason := strings.TrimSpace(req.Note), strings.TrimSpace(req.OverrideReason)
 	switch t.Action {
@@ -236,7 +294,7 @@ func Plan(status string, req Request) (Transition, error) {
 			return t, &FindingsError{Findings: req.Findings}
 		}
 	case Approve:
-		if data.SamePerson(req.LastSubmitter, u.Name) {
+		if selfApproval(req, u) {
 			return t, ErrSelfApproval
 		}
 	case Return:
@@ -263,8 +321,7 @@ func Step(d *data.Draft, req Request, n int, device string, now time.Time) (*dat
 	if err != nil {
 		return nil, err
 	}
-	u := req.User
-	u.Normalize()
+	u, _ := actorOf(req)
 	from := d.Status
 	if from == "" {
 		from = data.StatusDraft
@@ -281,7 +338,7 @@ func Step(d *data.Draft, req Request, n int, device string, now time.Time) (*dat
 	a := &data.Audit{
 		DraftID: d.ID, Revision: d.Revision, Step: n, Action: string(t.Action),
 		FromStatus: from, ToStatus: t.To,
-		ActorName: u.Name, ActorPosition: u.Position, ActorRole: u.Role, ActorDevice: device,
+		ActorID: u.ID, ActorName: u.Name, ActorPosition: u.Position, ActorRole: cmp.Or(u.LegacyRole, t.PermittedRole(u.Roles)), ActorDevice: device,
 		Note: req.Note, At: now,
 	}
 	if t.Action == Submit {
@@ -297,10 +354,45 @@ func Step(d *data.Draft, req Request, n int, device string, now time.Time) (*dat
 // LastSubmitter is the actor of the latest submission in a draft's trail
 // (ordered as the store lists it: oldest first), or "".
 func LastSubmitter(trail []data.Audit) string {
+	_, name := Submitter(trail)
+	return name
+}
+
+// Submitter is the person id and name of the actor of the latest
+// submission in a draft's trail; the id is empty for a legacy audit.
+func Submitter(trail []data.Audit) (id, name string) {
 	for i := len(trail) - 1; i >= 0; i-- {
 		if trail[i].ToStatus == data.StatusSubmitted {
-			return trail[i].ActorName
+			return trail[i].ActorID, trail[i].ActorName
 		}
 	}
-	return ""
+	return "", ""
+}
+
+// actorOf is the request's actor: the person, else the legacy user
+// (with its old role mapped to the new ones); ok is false when neither
+// is set.
+func actorOf(req Request) (data.Actor, bool) {
+	if a := req.Actor; strings.TrimSpace(a.Name) != "" {
+		a.Name = strings.Join(strings.Fields(a.Name), " ")
+		a.Position = strings.TrimSpace(a.Position)
+		return a, true
+	}
+	u := req.User
+	u.Normalize()
+	if u.Validate() != nil {
+		return data.Actor{}, false
+	}
+	return u.Actor(), true
+}
+
+// selfApproval decides "never approve your own submission" by identity:
+// the same person id when both sides have one. When either is a legacy
+// typed name, names decide (data.SamePerson), so that a person cannot
+// approve what they submitted under their typed name before the upgrade.
+func selfApproval(req Request, a data.Actor) bool {
+	if a.ID != "" && req.LastSubmitterID != "" {
+		return a.ID == req.LastSubmitterID
+	}
+	return data.SamePerson(req.LastSubmitter, a.Name)
 }

@@ -28,7 +28,7 @@ func TestPlan(t *testing.T) {
 		{"findings with reason", data.StatusDraft, Request{Action: Submit, User: w, Findings: 3, OverrideReason: "kutipan resmi"}, ""},
 		{"approve", data.StatusSubmitted, Request{Action: Approve, User: r, LastSubmitter: "Rina"}, ""},
 		{"approve own", data.StatusSubmitted, Request{Action: Approve, User: b, LastSubmitter: " SRI "}, "Anda ajukan sendiri"},
-		{"writer cannot approve", data.StatusSubmitted, Request{Action: Approve, User: w, LastSubmitter: "Sri"}, "aksi ini untuk peran Verifikator atau Penulis dan verifikator"},
+		{"writer cannot approve", data.StatusSubmitted, Request{Action: Approve, User: w, LastSubmitter: "Sri"}, "aksi ini untuk peran Verifikator"},
 		{"return needs note", data.StatusSubmitted, Request{Action: Return, User: r}, "catatan untuk penulis wajib diisi"},
 		{"approve twice", data.StatusApproved, Request{Action: Approve, User: r}, `dari "Disetujui" menjadi "Disetujui"`},
 		{"publish unapproved", data.StatusSubmitted, Request{Action: Publish, User: w, Link: "https://a.go.id", PublishedAt: now}, `dari "Diajukan" menjadi "Terbit"`},
@@ -36,7 +36,7 @@ func TestPlan(t *testing.T) {
 		{"publish without link", data.StatusApproved, Request{Action: Publish, User: w, PublishedAt: now}, "tautan terbit wajib"},
 		{"revise draft", data.StatusDraft, Request{Action: Revise, User: w}, `dari "Draf" menjadi "Draf"`},
 		{"revise published", data.StatusPublished, Request{Action: Revise, User: r}, ""},
-		{"no user", data.StatusDraft, Request{Action: Submit}, "nama dan peran pengguna belum diisi"},
+		{"no user", data.StatusDraft, Request{Action: Submit}, "belum ada pengguna yang masuk"},
 		{"unknown action", data.StatusDraft, Request{Action: "hapus", User: w}, `aksi "hapus" tidak dikenal`},
 	}
 	for _, tc := range tests {
