@@ -101,6 +101,15 @@ func page[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offices [
 	if a, ok := s.anchors.before(id, gen, offset); ok {
 		from, skip = &a.key, offset-a.pos-1
 	}
+	if skip >= anchorEvery {
+		// Scrolling up after a jump: walk back from the anchor after
+		// the page, if it is near, to the row just before the page.
+		if k, err := s.keyBack(ctx, sp, f, offices, id, gen, offset); err != nil {
+			return nil, err
+		} else if k != nil {
+			from, skip = k, 0
+		}
+	}
 	if skip < anchorEvery {
 		return pageAfter[T](ctx, s, sp, sp.scope(f, offices), f, from, skip, limit)
 	}
@@ -152,6 +161,30 @@ func pageAfter[T any](ctx context.Context, s *Store, sp listSpec, sc scope, f Fi
 	return out, err
 }
 
+// keyBack returns the key of the row at offset-1, read by walking
+// backwards from the list's nearest anchor after it when that is fewer
+// than anchorEvery rows away, and keeps it as an anchor; nil when there is
+// no such anchor. Only descending lists walk back (the long ones), and
+// only from a key with a value: the rows before it then all have one.
+func (s *Store) keyBack(ctx context.Context, sp listSpec, f Filter, offices []string, id string, gen uint64, offset int) (*Key, error) {
+	a, ok := s.anchors.after(id, gen, offset)
+	if !ok || !sp.key.desc || !a.key.Sort.Valid || a.pos-offset >= anchorEvery {
+		return nil, nil
+	}
+	c := sp.key.col + sp.key.collate
+	var keys []Key
+	err := sp.read(ctx, s, f, ftsPageMax, func(db *gorm.DB, match string) error {
+		return sp.scope(f, offices)(db, match).Where("("+c+", id) > (?, ?)", a.key.Sort.String, a.key.ID).
+			Select(sp.key.col + " AS sort, id").Order(c + " ASC, id ASC").
+			Offset(a.pos - offset).Limit(1).Scan(&keys).Error
+	})
+	if err != nil || len(keys) == 0 {
+		return nil, err
+	}
+	s.anchors.add(id, gen, anchor{offset - 1, keys[0]})
+	return &keys[0], nil
+}
+
 // anchorCache keeps the anchors of the lists read since the last write of
 // this process (Store.write bumps the generation). A write by another
 // process is not seen: until this process next writes, a deep page of a
@@ -187,6 +220,22 @@ func (c *anchorCache) before(id string, gen uint64, pos int) (anchor, bool) {
 		return anchor{}, false
 	}
 	return as[i-1], true
+}
+
+// after returns the list's anchor nearest at or after pos, as of
+// generation gen.
+func (c *anchorCache) after(id string, gen uint64, pos int) (anchor, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return anchor{}, false
+	}
+	as := c.lists[id]
+	i := sort.Search(len(as), func(i int) bool { return as[i].pos >= pos })
+	if i == len(as) {
+		return anchor{}, false
+	}
+	return as[i], true
 }
 
 // add keeps a, read at generation gen, unless a write came since.

@@ -182,6 +182,14 @@ func TestKeysetAnchorsFollowWrites(t *testing.T) {
 		for off := 0; off < len(want); off += 9 {
 			checkPage(t, step, l, f, nil, want, off, 9)
 		}
+		// Scrolling up from the end (pages walk back from the anchors
+		// the later pages left).
+		if err := w.s.SetSetting(ctx, "scroll", step); err != nil { // a write: anchors forgotten
+			t.Fatal(err)
+		}
+		for off := len(want) - 4; off >= 0; off -= 4 {
+			checkPage(t, step+", upwards", l, f, nil, want, off, 4)
+		}
 	}
 	check("before")
 	for i := range 30 { // ties with existing dates, before and after the anchors
