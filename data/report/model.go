@@ -172,6 +172,9 @@ type Photo struct {
 	Date     data.Date // the activity's date
 	Caption  string
 	Path     string // the image file
+	// Derived: Path is the report-size copy the store made of the photo
+	// (store.ReportPhotoFile), embedded as it is
+	Derived bool
 }
 
 // UnfinishedNote is what a report of a period that has not ended says on

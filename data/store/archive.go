@@ -627,7 +627,7 @@ func restoreArchive(ctx context.Context, dbPath, from string) (*RestoreResult, e
 		return nil, err
 	}
 	res := &RestoreResult{Restored: info.BackupInfo}
-	if res.Previous, err = keepPrevious(dbPath); err != nil {
+	if res.Previous, err = copyBeforeRestore(dbPath); err != nil {
 		return nil, err
 	}
 	if err := installFiles(stage, dir, info.Manifest.Files); err != nil {
@@ -661,9 +661,9 @@ func removeStale(dir, prefix string, age time.Duration) {
 	}
 }
 
-// keepPrevious copies the database at dbPath (and its -wal) to
+// copyBeforeRestore copies the database at dbPath (and its -wal) to
 // backups/humasdesk-…-sebelum-pulih.db; "" when there is none.
-func keepPrevious(dbPath string) (string, error) {
+func copyBeforeRestore(dbPath string) (string, error) {
 	if _, err := os.Stat(dbPath); err != nil {
 		return "", nil
 	}

@@ -324,6 +324,7 @@ var migrations = []migration{
 		`CREATE INDEX report_numbers_seq ON report_numbers (office_id, pattern, year, sequence)`,
 		`CREATE INDEX report_numbers_list ON report_numbers (deleted, office_id, issued_on)`,
 	}},
+	migrationHistory,
 }
 
 // SchemaVersion is the schema this build writes.
