@@ -89,6 +89,7 @@ type UI struct {
 	numbers   *numbersView       // Kegiatan/Laporan → Register nomor (numbers.go)
 	agenda    *agendaView        // Agenda: the content calendar and its stages
 	hoaxes    *hoaxView          // Hoaks: the hoax-clarification register
+	monitor   monitorParts       // Pemantauan Media, Beranda's charts, the targets (monitoring.go)
 	reports   *container.AppTabs // Kegiatan/Laporan: the activity list and the export
 	settings  *settingsView
 	agencyEd  *agencyForm
@@ -248,6 +249,7 @@ func (u *UI) rebuild() {
 
 func (u *UI) build() {
 	u.leave = leaving{}
+	u.buildMonitoring()
 	u.home = newDashboard(u)
 	u.agencyEd = newAgencyForm(u)
 	u.agencyImport = newCSVImporter(u, csvimport.KindAgencies, func(n int) { u.agencies.Imported(n) })
@@ -283,6 +285,7 @@ func (u *UI) build() {
 		container.NewTabItemWithIcon(lang.L("Content"), theme.DocumentCreateIcon(), u.drafts.Content),
 		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), u.agenda.content),
 		container.NewTabItemWithIcon(lang.L("Hoaxes"), theme.WarningIcon(), u.hoaxes.content),
+		container.NewTabItemWithIcon(lang.L("Media monitoring"), theme.SearchIcon(), u.monitoringTab()),
 		container.NewTabItemWithIcon(lang.L("Activities/Reports"), theme.ListIcon(), u.reports),
 		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), u.settings.content),
 	)
@@ -302,6 +305,8 @@ func (u *UI) build() {
 			u.agenda.refresh()
 		case u.hoaxes.content:
 			u.hoaxes.Shown()
+		case u.monitor.view.Content:
+			u.monitor.view.Shown()
 		case u.reports:
 			if u.showing(u.entries.Content) {
 				u.entries.RefreshIfStale()

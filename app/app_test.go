@@ -19,7 +19,7 @@ func TestWindowIsHumasDeskWithItsViews(t *testing.T) {
 	for _, ti := range u.tabs.Items {
 		got = append(got, ti.Text)
 	}
-	if want := "Beranda Instansi Konten Agenda Hoaks Kegiatan/Laporan Pengaturan"; strings.Join(got, " ") != want {
+	if want := "Beranda Instansi Konten Agenda Hoaks Pemantauan Media Kegiatan/Laporan Pengaturan"; strings.Join(got, " ") != want {
 		t.Errorf("views = %q", got)
 	}
 }

@@ -62,7 +62,8 @@ func newDashboard(u *UI) *dashboard {
 		container.NewBorder(nil, nil, nil, container.NewHBox(d.registerBtn, agenda), d.hoaxes)))
 	next := widget.NewCard(lang.L("Content in the next 14 days"), "", d.upcoming)
 	right := container.NewVBox(next, d.statusCard())
-	d.content = container.NewVScroll(container.NewVBox(header, d.backupWarn, ahead, container.NewGridWithColumns(2, d.strategyCard(), right)))
+	d.content = container.NewVScroll(container.NewVBox(header, d.backupWarn, ahead, container.NewGridWithColumns(2, d.strategyCard(), right),
+		u.monitor.charts.Content))
 	d.refresh()
 	return d
 }
@@ -117,6 +118,7 @@ func (d *dashboard) refresh() {
 		return
 	}
 	d.showOutlook(o)
+	d.u.monitor.charts.Refresh()
 }
 
 func (d *dashboard) show(sum *store.Summary) {

@@ -64,7 +64,7 @@ func newSettingsView(u *UI) *settingsView {
 	s.netralitas = newNetralitasSettings(u)
 	s.backup = newBackupCard(u)
 	s.scroll = container.NewVScroll(container.NewVBox(s.sync.content, s.user.content, profile, s.report.content,
-		s.templates.content, s.netralitas.content, s.backup.content, look))
+		u.monitor.targets.Content, s.templates.content, s.netralitas.content, s.backup.content, look))
 	s.content = s.scroll
 	return s
 }

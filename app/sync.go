@@ -77,6 +77,7 @@ func (u *UI) StartSync(ctx context.Context) (stop func()) {
 	}
 	u.syncCtx = ctx
 	u.startLoop()
+	u.monitor.view.Suggestions.StartBackground(ctx) // the news feeds, fetched alongside sync
 	return u.stopSync
 }
 

@@ -17,6 +17,8 @@ var kinds = map[string]func() Record{
 	"hoax":          func() Record { return &Hoax{} },
 	"person":        func() Record { return &Person{} },
 	"report_number": func() Record { return &ReportNumber{} },
+	"clipping":      func() Record { return &Clipping{} },
+	"target":        func() Record { return &Target{} },
 }
 
 // NewRecord returns an empty record of the wire kind, or false for a kind

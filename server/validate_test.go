@@ -86,6 +86,14 @@ func TestBadRecordsAreRejectedPerOp(t *testing.T) {
 			op.Kind = syncapi.KindDraft
 			op.Data = recordJSON(t, &data.Draft{Title: "Siaran", Kind: "siaran_pers", Status: "terbit_paksa"}, nil)
 		}, "status:", false},
+		{"a clipping of an unknown tone", func(op *syncapi.Op) {
+			op.Kind = syncapi.KindClipping
+			op.Data = recordJSON(t, &data.Clipping{Date: data.NewDate(2024, 5, 2), Outlet: "Radar", Medium: "online", Headline: "x", Tone: "sinis"}, nil)
+		}, "tone: Sentimen berisi pilihan yang tidak dikenal", false},
+		{"a target for a ninth strategy", func(op *syncapi.Op) {
+			op.Kind = syncapi.KindTarget
+			op.Data = recordJSON(t, &data.Target{Year: 2024, Items: data.List[data.TargetItem]{{Dimension: "strategy", Code: "9", Count: 1}}}, nil)
+		}, "items: Target berisi pilihan yang tidak dikenal", false},
 		{"a 1 MB id", func(op *syncapi.Op) { op.ID = long(1 << 20) }, "id terlalu panjang (1048576 byte, paling banyak 64)", false},
 		{"a 1 MB op id", func(op *syncapi.Op) { op.OpID = long(1 << 20) }, "op_id terlalu panjang", false},
 		{"an id with a line break", func(op *syncapi.Op) { op.ID = "abc\ndef" }, "id hanya boleh berisi", false},

@@ -72,7 +72,7 @@ func runImport(args []string, out io.Writer) error {
 		verb = "siap diimpor (belum disimpan)"
 	}
 	fmt.Fprintf(out, "%s: %d baris, %d %s, %d dilewati karena sudah ada.\n",
-		file, res.Lines, len(res.Entries)+len(res.Agencies), verb, len(res.Duplicates))
+		file, res.Lines, len(res.Entries)+len(res.Agencies)+len(res.Clippings), verb, len(res.Duplicates))
 	// Cells read on a guess (a non-UTF-8 cell in a UTF-8 file): worth a look.
 	for _, w := range res.Warnings {
 		fmt.Fprintln(out, "  periksa: "+w.Error())
@@ -88,8 +88,10 @@ func importers(kind string) (run, preview importFunc, err error) {
 		return csvimport.ImportEntries, csvimport.PreviewEntries, nil
 	case "agencies":
 		return csvimport.ImportAgencies, csvimport.PreviewAgencies, nil
+	case "clippings":
+		return csvimport.ImportClippings, csvimport.PreviewClippings, nil
 	case "":
-		return nil, nil, usageError{"import: --kind entries atau --kind agencies wajib diisi"}
+		return nil, nil, usageError{"import: --kind entries, --kind agencies atau --kind clippings wajib diisi"}
 	}
-	return nil, nil, usageError{fmt.Sprintf("import: --kind %q tidak dikenal (entries atau agencies)", kind)}
+	return nil, nil, usageError{fmt.Sprintf("import: --kind %q tidak dikenal (entries, agencies atau clippings)", kind)}
 }

@@ -52,8 +52,9 @@ type Result struct {
 	// order, normalised as they are stored. Lines with errors and skipped
 	// duplicates are not among them. After an import the records have
 	// their new IDs.
-	Entries  []EntryRow
-	Agencies []AgencyRow
+	Entries   []EntryRow
+	Agencies  []AgencyRow
+	Clippings []ClippingRow
 
 	// Duplicates are the lines left out under SkipDuplicates.
 	Duplicates []Duplicate

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-//go:embed templates/kegiatan.csv templates/instansi.csv
+//go:embed templates/kegiatan.csv templates/instansi.csv templates/kliping.csv
 var templates embed.FS
 
 // Template returns the example file of a kind of import: the header and
@@ -19,6 +19,8 @@ func Template(kind string) []byte {
 		kind = KindEntries
 	case KindAgencies, "agencies", "agency":
 		kind = KindAgencies
+	case KindClippings, "clippings", "clipping":
+		kind = KindClippings
 	default:
 		return nil
 	}
@@ -36,6 +38,8 @@ func TemplateName(kind string) string {
 	}
 	if k := strings.ToLower(strings.TrimSpace(kind)); k == KindAgencies || strings.HasPrefix(k, "agenc") {
 		return "templat-instansi.csv"
+	} else if k == KindClippings || strings.HasPrefix(k, "clipping") {
+		return "templat-kliping.csv"
 	}
 	return "templat-kegiatan.csv"
 }

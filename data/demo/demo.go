@@ -93,6 +93,9 @@ func Load(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if err := loadWorkflow(ctx, st, opt); err != nil { // workflow.go
 		return res, err
 	}
+	if err := loadMonitoring(ctx, st, opt); err != nil { // monitoring.go
+		return res, err
+	}
 	if err := st.SetCurrentOffice(ctx, KPUOfficeID); err != nil {
 		return res, err
 	}

@@ -1010,6 +1010,25 @@ func GenQueries(ctx context.Context, st *store.Store) ([]GenQuery, error) {
 		GenQuery{"entries/middle-page", page(entries, own, total/2)},
 		GenQuery{"entries/last-page", page(entries, own, max(0, total-GenPageSize))},
 		GenQuery{"entries/count", func(ctx context.Context) (int, error) { return st.CountEntries(ctx, own) }},
+		// A search counted only up to 1,000 (a list then shows "1.000+").
+		GenQuery{"entries/search-common-capped", func(ctx context.Context) (int, error) {
+			f := with(own, func(f *store.Filter) { f.Query = GenCommonWord })
+			n, err := st.CountEntriesInAtMost(ctx, f, nil, 1000)
+			if err != nil {
+				return 0, err
+			}
+			_, err = st.Entries(ctx, f, 0, GenPageSize)
+			return n, err
+		}},
+		// The last page right after a write, which forgets the anchors
+		// that deep pages seek from: the first jump to the end of the
+		// list walks its index once to make them (the write included).
+		GenQuery{"entries/last-page-after-write", func(ctx context.Context) (int, error) {
+			if err := st.SetSetting(ctx, "bench_last_write", time.Now().String()); err != nil {
+				return 0, err
+			}
+			return page(entries, own, max(0, total-GenPageSize))(ctx)
+		}},
 	)
 	for _, l := range []lister{agencies, drafts, entries} {
 		for _, w := range []struct{ name, word string }{{"common", GenCommonWord}, {"rare", GenRareWord}, {"none", GenNoneWord}} {

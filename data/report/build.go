@@ -116,6 +116,9 @@ func Build(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 	if err := r.collectRegister(ctx, st, ids, names); err != nil {
 		return nil, err
 	}
+	if err := r.collectMonitoring(ctx, st, ids, names, drafts); err != nil {
+		return nil, err
+	}
 	if err := r.collectPhotos(ctx, st, entries); err != nil {
 		return nil, err
 	}

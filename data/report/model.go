@@ -19,7 +19,7 @@ type Report struct {
 	Number   string // document number
 	Title    string // "Laporan Kegiatan Kehumasan Triwulan II Tahun 2024"
 	Intro    string // I Pendahuluan
-	Closing  string // VII Penutup
+	Closing  string // VIII Penutup
 
 	// AsOf is the day the data was taken; Unfinished says the period
 	// ends after it, so its planned activities may still take place
@@ -51,6 +51,8 @@ type Report struct {
 	HoaxQuarters []workflow.QuarterSummary
 	Issues       []Issue
 	Photos       []Photo
+	// Monitoring is section VI, Pemantauan Media (monitoring.go).
+	Monitoring *Monitoring
 }
 
 // Signer is a person in the signature block.

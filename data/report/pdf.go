@@ -148,6 +148,7 @@ func (d *pdfDoc) write() {
 	d.activityList()
 	d.publications()
 	d.hoaxes()
+	d.monitoring()
 	d.issues()
 	d.closing()
 	d.signature()
@@ -455,14 +456,14 @@ func (d *pdfDoc) intro() {
 	d.paragraph(d.r.Intro)
 }
 
-// closing is section VII. It stays on one page with the signature block
+// closing is section VIII. It stays on one page with the signature block
 // below it, so that the signatures never stand alone on a page.
 func (d *pdfDoc) closing() {
 	_, _, _, sigH := d.signatureLayout()
 	if need := 10 + d.paragraphHeight(d.r.Closing) + sigH; need <= pdfBodyBottom-pdfMarginTop {
 		d.room(need)
 	}
-	d.heading("VII", "PENUTUP")
+	d.heading("VIII", "PENUTUP")
 	d.paragraph(d.r.Closing)
 }
 
@@ -820,10 +821,10 @@ func (d *pdfDoc) hoaxRegister(cases []Hoax, part *pdfLetters) {
 		"median dan rata-rata dihitung dari kasus yang sudah diklarifikasi. Judul miring: konten klarifikasinya.")
 }
 
-// issues is section VI.
+// issues is section VII.
 func (d *pdfDoc) issues() {
 	r := d.r
-	d.heading("VI", "KENDALA DAN TINDAK LANJUT")
+	d.heading("VII", "KENDALA DAN TINDAK LANJUT")
 	if len(r.Issues) == 0 {
 		d.paragraph(pdfNoIssues)
 		return

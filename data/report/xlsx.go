@@ -66,6 +66,7 @@ func WriteXLSX(w io.Writer, r *Report) error {
 		steps = append(steps, b.offices)
 	}
 	steps = append(steps, b.publications, b.channels, b.hoaxes)
+	steps = append(steps, b.monitoringSheets()...)
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return fmt.Errorf("XLSX: %w", err)

@@ -112,7 +112,8 @@ func sheetXML(t *testing.T, book []byte, n int) string {
 func TestXLSXQuarter(t *testing.T) {
 	_, r := xlsxFixture(t)
 	f, book := writeXLSX(t, r)
-	want := []string{SheetActivities, SheetStrategies, SheetTypes, SheetMonths, SheetPublications, SheetChannels, SheetHoaxes}
+	want := []string{SheetActivities, SheetStrategies, SheetTypes, SheetMonths, SheetPublications, SheetChannels, SheetHoaxes,
+		SheetMediaTone, SheetOutlets, SheetPickup, SheetNegative, SheetTargets}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
@@ -274,7 +275,7 @@ func TestXLSXAnnualRollupAndEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, book := writeXLSX(t, r)
-	if got := f.GetSheetList(); len(got) != 8 || got[4] != SheetOffices {
+	if got := f.GetSheetList(); len(got) != 13 || got[4] != SheetOffices {
 		t.Fatalf("sheets %q", got)
 	}
 	// Annual: TW I–IV columns, per strategy and in total.

@@ -537,6 +537,12 @@ func verifyArchive(ctx context.Context, from, stage string, all bool) (*ArchiveI
 	if err != nil {
 		return nil, invalidArchive("database di arsip tidak dapat dibuka (%v)", err)
 	}
+	// Forms kept against a crash belong to the moment of the backup, not
+	// to the restored machine: the next start must not offer them.
+	if err := st.rw.WithContext(ctx).Exec(`DELETE FROM unsaved_forms`).Error; err != nil {
+		st.Close()
+		return nil, err
+	}
 	if err := st.Close(); err != nil {
 		return nil, err
 	}

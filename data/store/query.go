@@ -26,7 +26,8 @@ type listSpec struct {
 	search    []string // columns searched by Query
 	kindCol   string
 	dateCol   string
-	order     string // must match an index for cheap paging
+	order     string   // must match an index for cheap paging
+	key       keyOrder // the same order, for seeking (keyset.go)
 	hasStatus bool
 	hasStrat  bool
 	// fts is the trigram index of the searched columns (migration 3), ""
@@ -36,12 +37,14 @@ type listSpec struct {
 
 var (
 	agencySpec = listSpec{table: "agencies", search: []string{"name", "region", "contact_person"},
-		kindCol: "kind", order: "name COLLATE NOCASE, id"}
+		kindCol: "kind", order: "name COLLATE NOCASE, id",
+		key: keyOrder{col: "name", collate: " COLLATE NOCASE"}}
 	draftSpec = listSpec{table: "drafts", search: []string{"title", "election_stage"},
-		kindCol: "kind", dateCol: "planned_date", order: "planned_date DESC, id DESC", hasStatus: true}
+		kindCol: "kind", dateCol: "planned_date", order: "planned_date DESC, id DESC", hasStatus: true,
+		key: keyOrder{col: "planned_date", desc: true, nullable: true}}
 	entrySpec = listSpec{table: "entries", search: []string{"title", "location"},
 		kindCol: "activity_type", dateCol: "start_date", order: "start_date DESC, id DESC", hasStrat: true,
-		fts: "entries_search"}
+		key: keyOrder{col: "start_date", desc: true}, fts: "entries_search"}
 )
 
 // likeEscaper makes user text literal inside a LIKE pattern.
@@ -99,11 +102,7 @@ func (sp listSpec) where(db *gorm.DB, f Filter, match string) *gorm.DB {
 }
 
 func list[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offset, limit int) ([]T, error) {
-	var out []T
-	err := sp.read(ctx, s, f, ftsPageMax, func(db *gorm.DB, match string) error {
-		return sp.where(db, f, match).Order(sp.order).Offset(offset).Limit(limit).Find(&out).Error
-	})
-	return out, err
+	return page[T](ctx, s, sp, f, nil, offset, limit)
 }
 
 func count(ctx context.Context, s *Store, sp listSpec, f Filter) (int, error) {

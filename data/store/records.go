@@ -163,6 +163,10 @@ func tableOf(r data.Record) string {
 		return "people"
 	case *data.ReportNumber:
 		return "report_numbers"
+	case *data.Clipping:
+		return "clippings"
+	case *data.Target:
+		return "targets"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }
@@ -233,6 +237,8 @@ const (
 	KindPerson   Kind = "person"
 
 	KindReportNumber Kind = "report_number"
+	KindClipping     Kind = "clipping"
+	KindTarget       Kind = "target"
 )
 
 func newRecord(k Kind) data.Record {

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -34,6 +35,9 @@ type Store struct {
 	session *session   // the signed-in person, nil when nobody is
 	// now is the clock of sign-in rate limiting; tests move it.
 	now func() time.Time
+
+	gen     atomic.Uint64 // bumped by every write, so caches of reads know
+	anchors anchorCache   // of the lists' deep pages (keyset.go)
 }
 
 // ErrNotFound is returned for a record that does not exist or is deleted.
@@ -180,6 +184,7 @@ func (s *Store) Close() error {
 // The outbox entries it writes are signed by the signed-in person, unless
 // ctx says otherwise (see signer).
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	defer s.gen.Add(1) // after the commit (or rollback)
 	return s.rw.WithContext(s.signing(ctx)).Transaction(fn)
 }
 

@@ -182,7 +182,7 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 			return err
 		}
 	}
-	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber} {
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber, KindClipping, KindTarget} {
 		if err := requeueKind(tx, kind, o.ID); err != nil {
 			return err
 		}
@@ -577,7 +577,9 @@ func byKindList(byKind map[string][]remote, kinds []string) [][]remote {
 // upsertStatement is upsertMany's one statement.
 func upsertStatement(tx *gorm.DB, recs []remote) error {
 	if len(recs) == 1 {
-		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(recs[0].rec).Error
+		return execInline(tx, func(tx *gorm.DB) *gorm.DB {
+			return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(recs[0].rec)
+		})
 	}
 	rows := reflect.MakeSlice(reflect.SliceOf(reflect.TypeOf(recs[0].rec)), len(recs), len(recs))
 	for i, r := range recs {
@@ -585,7 +587,9 @@ func upsertStatement(tx *gorm.DB, recs []remote) error {
 	}
 	ptr := reflect.New(rows.Type())
 	ptr.Elem().Set(rows)
-	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(ptr.Interface()).Error
+	return execInline(tx, func(tx *gorm.DB) *gorm.DB {
+		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(ptr.Interface())
+	})
 }
 
 // pendingAmong is the set of the page's records ("kind\x00id") that have

@@ -54,15 +54,7 @@ func (s *Store) CountEntriesIn(ctx context.Context, f Filter, offices []string) 
 }
 
 func listIn[T any](ctx context.Context, s *Store, sp listSpec, f Filter, offices []string, offset, limit int) ([]T, error) {
-	if len(offices) == 0 {
-		return list[T](ctx, s, sp, f, offset, limit)
-	}
-	var out []T
-	err := sp.read(ctx, s, f, ftsPageMax, func(db *gorm.DB, match string) error {
-		return inOffices(sp.where(db, f, match), offices, match).
-			Order(sp.order).Offset(offset).Limit(limit).Find(&out).Error
-	})
-	return out, err
+	return page[T](ctx, s, sp, f, offices, offset, limit)
 }
 
 func countIn(ctx context.Context, s *Store, sp listSpec, f Filter, offices []string) (int, error) {
@@ -84,4 +76,26 @@ func inOffices(db *gorm.DB, offices []string, match string) *gorm.DB {
 		col = "+" + col
 	}
 	return db.Where(col+" IN ?", offices)
+}
+
+// CountEntriesInAtMost counts what EntriesIn pages through, but stops
+// at most: a search for a common word matches thousands of entries, and
+// counting them all is the slow half of the search (the rows are found
+// in order, a page at a time, and the count has to see every one). A
+// list can show "1.000+" and count further when scrolled that far.
+func (s *Store) CountEntriesInAtMost(ctx context.Context, f Filter, offices []string, most int) (int, error) {
+	return countAtMost(ctx, s, entrySpec, f, offices, most)
+}
+
+// CountDraftsInAtMost is CountEntriesInAtMost for drafts.
+func (s *Store) CountDraftsInAtMost(ctx context.Context, f Filter, offices []string, most int) (int, error) {
+	return countAtMost(ctx, s, draftSpec, f, offices, most)
+}
+
+func countAtMost(ctx context.Context, s *Store, sp listSpec, f Filter, offices []string, most int) (int, error) {
+	var n int64
+	err := sp.read(ctx, s, f, min(most, ftsCountMax), func(db *gorm.DB, match string) error {
+		return db.Table("(?) AS capped", sp.scope(f, offices)(db, match).Select("1").Limit(most)).Count(&n).Error
+	})
+	return int(n), err
 }

@@ -32,11 +32,14 @@ const (
 	KindPerson = "person"
 	// The register of issued report numbers (data.ReportNumber).
 	KindReportNumber = "report_number"
+	// Media monitoring: the clipping register and the annual targets.
+	KindClipping = "clipping"
+	KindTarget   = "target"
 )
 
 // Kinds lists every kind the server stores.
 var Kinds = []string{KindOffice, KindAgency, KindDraft, KindEntry, KindPhoto, KindConflict,
-	KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber}
+	KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber, KindClipping, KindTarget}
 
 // KnownKind reports whether kind is one the server stores.
 func KnownKind(kind string) bool {
