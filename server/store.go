@@ -25,12 +25,14 @@ type Store struct {
 	postgres bool
 	hooks    Hooks
 	// writers bounds the writes of this process that wait for the feed
-	// lock at once. Writes are serialised by that lock anyway; without a
+	// lock at once. The locked sections are serialised anyway; without a
 	// bound, on PostgreSQL every pooled connection could sit blocked on it
 	// under a burst of pushes, and pulls would wait for a connection. A
 	// few waiting in PostgreSQL (rather than one) hand the lock on without
-	// a round trip in between.
+	// a round trip in between. A push decides its ops before it passes
+	// this gate (pushwrite.go).
 	writers chan struct{}
+	seen    lastSeen // devices' last push, written at most once a minute
 }
 
 // reader is the handle for reads that need no transaction. On SQLite they
