@@ -3,7 +3,6 @@ package server_test
 import (
 	"fmt"
 	gosync "sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -71,17 +70,24 @@ func feedAll(t *testing.T, st *server.Store, dev *server.Device, since int64, li
 	}
 }
 
-// TestLateCommitNeverSkipped holds writer A's transaction open after it
-// was given its server_seq values, in one store (one server process),
-// while writer B pushes through another store and a puller polls the feed
+// TestLateCommitNeverSkipped holds writer A after it was given its
+// server_seq values and before it commits, while writer B pushes through
+// another store (another server process) and a puller polls the feed
 // through a third, page by page. If B could commit a higher server_seq
 // meanwhile, the puller would move its cursor past A's values and never
-// see A's rows. B must instead wait for A: while A is held, B does not
-// finish and the puller sees nothing new; afterwards the puller has seen
-// every row exactly once, in order, A's below B's.
+// see A's rows. A is held inside the database, where the late commit
+// would happen: a transaction of the test has written the op log entry of
+// A's last op and stays open, so A's write, which takes the feed lock
+// first, waits on that entry with its server_seq values taken. While A
+// waits, B must not finish and the puller sees nothing new; when the test
+// rolls its transaction back, A commits, then B, and the puller has seen
+// every row exactly once, in order, A's below B's. (On SQLite the test's
+// transaction holds the one write lock, so A waits before it has values;
+// the feed must stay as gapless.)
 func TestLateCommitNeverSkipped(t *testing.T) {
-	sts := openStores(t, 3)
-	stA, stB, stR := sts[0], sts[1], sts[2]
+	sts := openStores(t, 4)
+	stA, stB, stR, stX := sts[0], sts[1], sts[2], sts[3]
+	pg := server.BackendForTests() == "postgres"
 	o, err := stA.AddOffice(ctx, "KPU Kota Semarang", "kpu", "kota", "")
 	if err != nil {
 		t.Fatal(err)
@@ -99,22 +105,41 @@ func TestLateCommitNeverSkipped(t *testing.T) {
 	}
 	seen, cursor := feedAll(t, stR, puller, 0, 1)
 
-	var held atomic.Bool
-	inA, release := make(chan struct{}), make(chan struct{})
-	stA.SetHooks(server.Hooks{BeforePushCommit: func() {
-		if held.CompareAndSwap(false, true) {
-			close(inA)
-			<-release
-		}
-	}})
+	opsA := newOps(3)
+	hold := server.DBForTests(stX).WithContext(ctx).Begin()
+	if err := hold.Create(&server.OpLog{DeviceID: devA.ID, OpID: opsA[2].OpID, Result: "{}", CreatedAt: time.Now()}).Error; err != nil {
+		t.Fatal(err)
+	}
 	type outcome struct {
 		res []syncapi.OpResult
 		err error
 	}
 	doneA, doneB := make(chan outcome, 1), make(chan outcome, 1)
-	go func() { res, err := stA.Push(ctx, devA, newOps(3)); doneA <- outcome{res, err} }()
-	<-inA // A has its server_seq values and has written its rows, uncommitted
+	// waiters waits until n backends of the test's database wait on a
+	// lock, or B is done (which it must not be: checked below).
+	waiters := func(n int64) {
+		if !pg {
+			return
+		}
+		for try := 0; ; try++ {
+			var got int64
+			if err := server.DBForTests(stR).Raw(`SELECT count(*) FROM pg_stat_activity
+				WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&got).Error; err != nil {
+				t.Fatal(err)
+			}
+			if got >= n || len(doneB) > 0 {
+				return
+			}
+			if try == 3000 {
+				t.Fatalf("%d writers wait on a lock, want %d", got, n)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	go func() { res, err := stA.Push(ctx, devA, opsA); doneA <- outcome{res, err} }()
+	waiters(1) // A holds the feed lock and its values, and waits for the test
 	go func() { res, err := stB.Push(ctx, devB, newOps(3)); doneB <- outcome{res, err} }()
+	waiters(2) // B waits too
 
 	// Poll while A is held, until B is done (it must not be) or enough
 	// polls have given B every chance to commit.
@@ -135,7 +160,9 @@ func TestLateCommitNeverSkipped(t *testing.T) {
 	if bEarly {
 		t.Error("B committed while A held its server_seq values")
 	}
-	close(release)
+	if err := hold.Rollback().Error; err != nil {
+		t.Fatal(err)
+	}
 	a, b := <-doneA, <-doneB
 	if a.err != nil || b.err != nil {
 		t.Fatal(a.err, b.err)
@@ -148,13 +175,13 @@ func TestLateCommitNeverSkipped(t *testing.T) {
 		maxA = max(maxA, r.ServerSeq)
 	}
 	for _, r := range b.res {
-		if r.Status != syncapi.StatusApplied || r.ServerSeq <= maxA {
+		if r.Status != syncapi.StatusApplied || (pg && r.ServerSeq <= maxA) {
 			t.Errorf("B's op %+v: want applied above A's server_seq %d", r, maxA)
 		}
 	}
 	all, _ := feedAll(t, stR, puller, 0, 1000)
-	if len(seen) != len(all) {
-		t.Fatalf("puller saw %d rows, the feed holds %d", len(seen), len(all))
+	if len(seen) != len(all) || len(all) != 1+2+3+3 {
+		t.Fatalf("puller saw %d rows, the feed holds %d, want 9", len(seen), len(all))
 	}
 	for i := range all {
 		if seen[i].ID != all[i].ID || seen[i].ServerSeq != all[i].ServerSeq {

@@ -72,7 +72,8 @@ func settle(res *syncapi.OpResult, base int64) {
 
 // commitBatch writes the batch in a short transaction holding the feed
 // lock (see above) and returns the base its placeholders count from: -j
-// is base+j. n is the number of placeholders handed out.
+// is base+j. n is the number of placeholders handed out. On PostgreSQL
+// that transaction is a single statement (pushwrite_pg.go).
 func (s *Store) commitBatch(ctx context.Context, b *pushBatch, n int64) (base int64, err error) {
 	if len(b.dirty) == 0 && len(b.created) == 0 && len(b.logs) == 0 {
 		return 0, nil // only replays and rejections: nothing to write
@@ -80,6 +81,9 @@ func (s *Store) commitBatch(ctx context.Context, b *pushBatch, n int64) (base in
 	if s.writers != nil {
 		s.writers <- struct{}{}
 		defer func() { <-s.writers }()
+	}
+	if s.postgres {
+		return s.commitPG(ctx, b, n)
 	}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error

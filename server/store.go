@@ -49,7 +49,7 @@ func (s *Store) reader() *gorm.DB {
 // Hooks let fault-injection tests stop the process at chosen points of a
 // write; production code leaves them nil.
 type Hooks struct {
-	BeforePushCommit func() // inside the push transaction, before commit
+	BeforePushCommit func() // a push's writes are decided, not committed (PostgreSQL: before the one statement that writes and commits them)
 	AfterPushCommit  func() // after commit, before the reply is written
 	MidChanges       func() // after a page of changes is read, before it is sent
 }
