@@ -78,13 +78,11 @@ func (s *Store) commitBatch(ctx context.Context, b *pushBatch, n int64) (base in
 	if len(b.dirty) == 0 && len(b.created) == 0 && len(b.logs) == 0 {
 		return 0, nil // only replays and rejections: nothing to write
 	}
-	if s.writers != nil {
-		s.writers <- struct{}{}
-		defer func() { <-s.writers }()
-	}
 	if s.postgres {
 		return s.commitPG(ctx, b, n)
 	}
+	s.writers <- struct{}{}
+	defer func() { <-s.writers }()
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
 		if base, err = s.reserve(tx, n); err != nil {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -82,24 +84,131 @@ type pgLog struct {
 	Ord       int64     `json:"ord"`
 }
 
-// commitPG writes the batch with pgPushSQL and returns the base of its
-// placeholders.
+// Pushes are committed in groups: each process runs a few committers
+// that take every push decided meanwhile and write them in one pgPushSQL
+// statement, so one hold of the feed lock and one WAL flush serve many
+// pushes (group commit). A statement whose checks fail is rolled back
+// whole, and then each push of the group is written on its own, so that
+// only the pushes that really lost a race are decided again.
+const (
+	pgCommitters = 2    // per process
+	pgGroupRows  = 4000 // records and op log entries per statement, at most
+)
+
+// pgCommit is one push waiting for a committer.
+type pgCommit struct {
+	b    *pushBatch
+	n    int64
+	base int64
+	err  error
+	done chan struct{}
+}
+
+// pgGroup is the committers of one store.
+type pgGroup struct {
+	once  sync.Once
+	queue chan *pgCommit
+	quit  chan struct{} // closed by Store.Close
+	stop  sync.Once
+}
+
+func (c *pgCommit) rows() int { return len(c.b.dirty) + len(c.b.created) + len(c.b.logs) }
+
+// commitPG hands the batch to a committer and waits for its statement:
+// the base of the batch's placeholders, or errRaced.
 func (s *Store) commitPG(ctx context.Context, b *pushBatch, n int64) (int64, error) {
-	recs := make([]pgRecord, 0, len(b.dirty)+len(b.created))
-	add := func(r Record, expect int64) {
-		recs = append(recs, pgRecord{ID: r.ID, Kind: r.Kind, OfficeID: r.OfficeID, Version: r.Version, Ord: -r.ServerSeq,
-			Expect: expect, Deleted: r.Deleted, UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy, Data: r.Data, Ref: r.Ref})
+	s.pg.once.Do(func() {
+		s.pg.queue = make(chan *pgCommit, 4096)
+		for range pgCommitters {
+			go s.pgCommitLoop()
+		}
+	})
+	c := &pgCommit{b: b, n: n, done: make(chan struct{})}
+	select {
+	case s.pg.queue <- c:
+	case <-s.pg.quit:
+		return 0, errors.New("database server sudah ditutup")
+	case <-ctx.Done():
+		return 0, ctx.Err()
 	}
-	for _, id := range b.dirty {
-		add(b.records[id], b.loaded[id])
+	select { // even if ctx ends: the statement may commit, and it is short
+	case <-c.done:
+		return c.base, c.err
+	case <-s.pg.quit:
+		return 0, errors.New("database server sudah ditutup")
 	}
-	for _, r := range b.created {
-		add(r, 0)
+}
+
+func (s *Store) pgCommitLoop() {
+	for {
+		var group []*pgCommit
+		select {
+		case c := <-s.pg.queue:
+			group = append(group, c)
+		case <-s.pg.quit:
+			return
+		}
+		rows := group[0].rows()
+	more:
+		for rows < pgGroupRows {
+			select {
+			case c := <-s.pg.queue:
+				group, rows = append(group, c), rows+c.rows()
+			default:
+				break more
+			}
+		}
+		s.commitGroup(group)
 	}
-	logs := make([]pgLog, len(b.logs))
-	for i, l := range b.logs {
-		logs[i] = pgLog{DeviceID: l.DeviceID, OpID: l.OpID, OpSeq: l.OpSeq, Result: l.Result, CreatedAt: l.CreatedAt,
-			Ord: max(0, -b.logged[i].ServerSeq)}
+}
+
+// commitGroup writes a group of pushes in one statement, or one by one
+// when that statement lost a race.
+func (s *Store) commitGroup(group []*pgCommit) {
+	for range group {
+		call(s.hooks.BeforePushCommit)
+	}
+	base, err := s.execPG(group)
+	if errors.Is(err, errRaced) && len(group) > 1 {
+		for _, c := range group {
+			c.base, c.err = s.execPG([]*pgCommit{c})
+			close(c.done)
+		}
+		return
+	}
+	for _, c := range group {
+		c.base, c.err = base, err
+		base += c.n
+		close(c.done)
+	}
+}
+
+// execPG runs pgPushSQL for a group; it returns the first push's base,
+// the next ones following in order.
+func (s *Store) execPG(group []*pgCommit) (int64, error) {
+	var recs []pgRecord
+	var logs []pgLog
+	var n int64
+	for _, c := range group {
+		b, off := c.b, n
+		add := func(r Record, expect int64) {
+			recs = append(recs, pgRecord{ID: r.ID, Kind: r.Kind, OfficeID: r.OfficeID, Version: r.Version, Ord: off - r.ServerSeq,
+				Expect: expect, Deleted: r.Deleted, UpdatedAt: r.UpdatedAt, UpdatedBy: r.UpdatedBy, Data: r.Data, Ref: r.Ref})
+		}
+		for _, id := range b.dirty {
+			add(b.records[id], b.loaded[id])
+		}
+		for _, r := range b.created {
+			add(r, 0)
+		}
+		for i, l := range b.logs {
+			ord := int64(0)
+			if seq := b.logged[i].ServerSeq; seq < 0 {
+				ord = off - seq
+			}
+			logs = append(logs, pgLog{DeviceID: l.DeviceID, OpID: l.OpID, OpSeq: l.OpSeq, Result: l.Result, CreatedAt: l.CreatedAt, Ord: ord})
+		}
+		n += c.n
 	}
 	rj, err := json.Marshal(recs)
 	if err != nil {
@@ -109,9 +218,8 @@ func (s *Store) commitPG(ctx context.Context, b *pushBatch, n int64) (int64, err
 	if err != nil {
 		return 0, err
 	}
-	call(s.hooks.BeforePushCommit)
 	var out struct{ Base, OK int64 }
-	err = s.db.WithContext(ctx).Raw(pgPushSQL, sql.Named("n", n), sql.Named("recs", string(rj)), sql.Named("logs", string(lj)),
+	err = s.db.Raw(pgPushSQL, sql.Named("n", n), sql.Named("recs", string(rj)), sql.Named("logs", string(lj)),
 		sql.Named("nrecs", len(recs)), sql.Named("nlogs", len(logs))).Scan(&out).Error
 	if err != nil && strings.Contains(err.Error(), "pushraced") {
 		return 0, errRaced

@@ -33,6 +33,7 @@ type Store struct {
 	// this gate (pushwrite.go).
 	writers chan struct{}
 	seen    lastSeen // devices' last push, written at most once a minute
+	pg      pgGroup  // PostgreSQL: the committers of pushes (pushwrite_pg.go)
 }
 
 // reader is the handle for reads that need no transaction. On SQLite they
@@ -153,7 +154,7 @@ var pgWriters = 4
 func OpenStore(dsn string) (*Store, error) {
 	cfg := &gorm.Config{Logger: logger.Default.LogMode(logger.Silent), SkipDefaultTransaction: true,
 		NowFunc: func() time.Time { return time.Now().UTC() }}
-	s := &Store{postgres: strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")}
+	s := &Store{postgres: strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"), pg: pgGroup{quit: make(chan struct{})}}
 	var err error
 	if s.postgres {
 		s.db, err = gorm.Open(postgres.Open(dsn), cfg)
@@ -205,6 +206,7 @@ func (s *Store) migrate() error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.pg.stop.Do(func() { close(s.pg.quit) })
 	if s.rd != nil {
 		if rdDB, err := s.rd.DB(); err == nil {
 			rdDB.Close()
