@@ -97,6 +97,7 @@ const (
 
 // pgCommit is one push waiting for a committer.
 type pgCommit struct {
+	ctx  context.Context
 	b    *pushBatch
 	n    int64
 	base int64
@@ -123,7 +124,7 @@ func (s *Store) commitPG(ctx context.Context, b *pushBatch, n int64) (int64, err
 			go s.pgCommitLoop()
 		}
 	})
-	c := &pgCommit{b: b, n: n, done: make(chan struct{})}
+	c := &pgCommit{ctx: ctx, b: b, n: n, done: make(chan struct{})}
 	select {
 	case s.pg.queue <- c:
 	case <-s.pg.quit:
@@ -163,20 +164,33 @@ func (s *Store) pgCommitLoop() {
 }
 
 // commitGroup writes a group of pushes in one statement, or one by one
-// when that statement lost a race.
+// when that statement lost a race. A push whose request ended while it
+// waited is not written (its client is gone and will resend it); a push
+// written alone runs under its request's context, as the others cannot.
 func (s *Store) commitGroup(group []*pgCommit) {
 	for range group {
 		call(s.hooks.BeforePushCommit)
 	}
-	base, err := s.execPG(group)
-	if errors.Is(err, errRaced) && len(group) > 1 {
-		for _, c := range group {
+	live := group[:0]
+	for _, c := range group {
+		if c.err = c.ctx.Err(); c.err != nil {
+			close(c.done)
+		} else {
+			live = append(live, c)
+		}
+	}
+	if len(live) == 0 {
+		return
+	}
+	base, err := s.execPG(live)
+	if errors.Is(err, errRaced) && len(live) > 1 {
+		for _, c := range live {
 			c.base, c.err = s.execPG([]*pgCommit{c})
 			close(c.done)
 		}
 		return
 	}
-	for _, c := range group {
+	for _, c := range live {
 		c.base, c.err = base, err
 		base += c.n
 		close(c.done)
@@ -218,8 +232,12 @@ func (s *Store) execPG(group []*pgCommit) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	ctx := context.Background()
+	if len(group) == 1 {
+		ctx = group[0].ctx
+	}
 	var out struct{ Base, OK int64 }
-	err = s.db.Raw(pgPushSQL, sql.Named("n", n), sql.Named("recs", string(rj)), sql.Named("logs", string(lj)),
+	err = s.db.WithContext(ctx).Raw(pgPushSQL, sql.Named("n", n), sql.Named("recs", string(rj)), sql.Named("logs", string(lj)),
 		sql.Named("nrecs", len(recs)), sql.Named("nlogs", len(logs))).Scan(&out).Error
 	if err != nil && strings.Contains(err.Error(), "pushraced") {
 		return 0, errRaced
