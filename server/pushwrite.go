@@ -35,6 +35,14 @@ import (
 // as a conflict or a duplicate. Since the lock is taken before any row is
 // written, every earlier writer has committed by then: the checks never
 // wait on another transaction's rows, and writers cannot deadlock.
+//
+// Checks that read records other than those the push writes (authorize,
+// the registry) see committed data that may be a push old: a rule that
+// must hold across records at every instant needs a constraint, or to be
+// carried by the version of a record the push writes.
+//
+// On PostgreSQL that transaction is a single statement, written for a
+// group of pushes at once (pushwrite_pg.go); SQLite runs it as below.
 
 // errRaced is a push whose reads were overtaken by another writer.
 var errRaced = errors.New("data berubah selama pengiriman; coba lagi")

@@ -91,8 +91,9 @@ type pgLog struct {
 // whole, and then each push of the group is written on its own, so that
 // only the pushes that really lost a race are decided again.
 const (
-	pgCommitters = 2    // per process
-	pgGroupRows  = 4000 // records and op log entries per statement, at most
+	pgCommitters = 2       // per process
+	pgGroupRows  = 4000    // records and op log entries per statement, at most
+	pgGroupBytes = 8 << 20 // and bytes of record data (a push may carry 16 MB)
 )
 
 // pgCommit is one push waiting for a committer.
@@ -114,6 +115,17 @@ type pgGroup struct {
 }
 
 func (c *pgCommit) rows() int { return len(c.b.dirty) + len(c.b.created) + len(c.b.logs) }
+
+func (c *pgCommit) bytes() int {
+	n := 0
+	for _, id := range c.b.dirty {
+		n += len(c.b.records[id].Data)
+	}
+	for _, r := range c.b.created {
+		n += len(r.Data)
+	}
+	return n
+}
 
 // commitPG hands the batch to a committer and waits for its statement:
 // the base of the batch's placeholders, or errRaced.
@@ -149,12 +161,12 @@ func (s *Store) pgCommitLoop() {
 		case <-s.pg.quit:
 			return
 		}
-		rows := group[0].rows()
+		rows, size := group[0].rows(), group[0].bytes()
 	more:
-		for rows < pgGroupRows {
+		for rows < pgGroupRows && size < pgGroupBytes {
 			select {
 			case c := <-s.pg.queue:
-				group, rows = append(group, c), rows+c.rows()
+				group, rows, size = append(group, c), rows+c.rows(), size+c.bytes()
 			default:
 				break more
 			}
