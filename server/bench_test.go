@@ -55,7 +55,7 @@ var benchGen struct {
 
 // benchRecords returns n generated records (an even sample of the data set
 // when n is smaller), as fresh copies the caller may change.
-func benchRecords(b *testing.B, n int) []data.Record {
+func benchRecords(b testing.TB, n int) []data.Record {
 	b.Helper()
 	benchGen.once.Do(func() {
 		benchGen.recs, benchGen.err = loadGenerated()

@@ -25,12 +25,15 @@ type Store struct {
 	postgres bool
 	hooks    Hooks
 	// writers bounds the writes of this process that wait for the feed
-	// lock at once. Writes are serialised by that lock anyway; without a
+	// lock at once. The locked sections are serialised anyway; without a
 	// bound, on PostgreSQL every pooled connection could sit blocked on it
 	// under a burst of pushes, and pulls would wait for a connection. A
 	// few waiting in PostgreSQL (rather than one) hand the lock on without
-	// a round trip in between.
+	// a round trip in between. A push decides its ops before it passes
+	// this gate (pushwrite.go).
 	writers chan struct{}
+	seen    lastSeen // devices' last push, written at most once a minute
+	pg      pgGroup  // PostgreSQL: the committers of pushes (pushwrite_pg.go)
 }
 
 // reader is the handle for reads that need no transaction. On SQLite they
@@ -47,7 +50,7 @@ func (s *Store) reader() *gorm.DB {
 // Hooks let fault-injection tests stop the process at chosen points of a
 // write; production code leaves them nil.
 type Hooks struct {
-	BeforePushCommit func() // inside the push transaction, before commit
+	BeforePushCommit func() // a push's writes are decided, not committed (PostgreSQL: before the one statement that writes and commits them)
 	AfterPushCommit  func() // after commit, before the reply is written
 	MidChanges       func() // after a page of changes is read, before it is sent
 }
@@ -151,7 +154,7 @@ var pgWriters = 4
 func OpenStore(dsn string) (*Store, error) {
 	cfg := &gorm.Config{Logger: logger.Default.LogMode(logger.Silent), SkipDefaultTransaction: true,
 		NowFunc: func() time.Time { return time.Now().UTC() }}
-	s := &Store{postgres: strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")}
+	s := &Store{postgres: strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"), pg: pgGroup{quit: make(chan struct{})}}
 	var err error
 	if s.postgres {
 		s.db, err = gorm.Open(postgres.Open(dsn), cfg)
@@ -206,6 +209,7 @@ func (s *Store) migrate() error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.pg.stop.Do(func() { close(s.pg.quit) })
 	if s.rd != nil {
 		if rdDB, err := s.rd.DB(); err == nil {
 			rdDB.Close()

@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/syncapi"
@@ -28,42 +28,60 @@ func (e ErrForbidden) Error() string { return e.Reason }
 // its version. Any op outside the device's office refuses the whole push.
 //
 // The batch's op log entries and records are read in one query each up
-// front and written in multi-row statements at the end: the feed lock is
-// held for the whole transaction, so its statements are the throughput of
-// every push on the server (a round trip each on PostgreSQL). The batch
-// sees its own writes through the same maps.
+// front, without a transaction, and the ops decided from them; the batch
+// sees its own writes through the same maps. Only the writes, in
+// multi-row statements, run in the short transaction that holds the feed
+// lock (commitBatch, pushwrite.go), which checks that the reads still
+// hold; if another push overtook them, the push is decided again.
 func (s *Store) Push(ctx context.Context, dev *Device, ops []syncapi.Op) ([]syncapi.OpResult, error) {
-	results := make([]syncapi.OpResult, len(ops))
-	err := s.write(ctx, func(tx *gorm.DB, next func() int64) error {
+	for attempt := 1; ; attempt++ {
 		now := time.Now().UTC()
-		b, err := s.loadBatch(tx, dev, ops)
+		results, err := s.pushOnce(ctx, dev, ops, now)
+		if errors.Is(err, errRaced) && attempt < maxPushAttempts {
+			continue
+		}
 		if err != nil {
-			return err
+			return results, err
 		}
-		for i, op := range ops {
-			res, err := s.pushOne(tx, b, dev, op, next, now)
-			if err != nil {
-				return err
-			}
-			results[i] = res
+		if err := s.touch(ctx, dev, now); err != nil {
+			return results, err
 		}
-		if err := b.flush(tx); err != nil {
-			return err
-		}
-		if err := tx.Model(&Device{}).Where("id = ?", dev.ID).Update("last_seen", now).Error; err != nil {
-			return err
-		}
-		call(s.hooks.BeforePushCommit)
-		return nil
-	})
-	if err == nil {
 		call(s.hooks.AfterPushCommit)
+		return results, nil
 	}
-	return results, err
+}
+
+// pushOnce decides the ops from unlocked reads and commits the batch.
+func (s *Store) pushOnce(ctx context.Context, dev *Device, ops []syncapi.Op, now time.Time) ([]syncapi.OpResult, error) {
+	results := make([]syncapi.OpResult, len(ops))
+	rd := s.reader().WithContext(ctx)
+	b, err := s.loadBatch(rd, dev, ops)
+	if err != nil {
+		return nil, err
+	}
+	next, count := placeholders()
+	for i, op := range ops {
+		res, err := s.pushOne(rd, b, dev, op, next, now)
+		if err != nil {
+			return nil, err
+		}
+		results[i] = res
+	}
+	base, err := s.commitBatch(ctx, b, count())
+	if err != nil {
+		return nil, err
+	}
+	for i := range results {
+		settle(&results[i], base)
+	}
+	return results, nil
 }
 
 // pushBatch is what one push has read and is about to write.
 type pushBatch struct {
+	loaded map[string]int64   // id → version as read (flush checks it still is)
+	logged []syncapi.OpResult // logs[i]'s result, placeholders unsettled
+
 	seen    map[string]OpLog  // op id → logged result, this batch's included
 	records map[string]Record // id → the record as this batch leaves it
 	dirty   []string          // ids of records to write, in first-write order
@@ -75,7 +93,7 @@ type pushBatch struct {
 
 // loadBatch reads the op log entries and records the ops name.
 func (s *Store) loadBatch(tx *gorm.DB, dev *Device, ops []syncapi.Op) (*pushBatch, error) {
-	b := &pushBatch{seen: map[string]OpLog{}, records: map[string]Record{}, isDirty: map[string]bool{}}
+	b := &pushBatch{seen: map[string]OpLog{}, loaded: map[string]int64{}, records: map[string]Record{}, isDirty: map[string]bool{}}
 	var opIDs, ids []string
 	for _, op := range ops {
 		if unstorable(op) == "" {
@@ -95,7 +113,7 @@ func (s *Store) loadBatch(tx *gorm.DB, dev *Device, ops []syncapi.Op) (*pushBatc
 			return nil, err
 		}
 		for _, r := range recs {
-			b.records[r.ID] = r
+			b.records[r.ID], b.loaded[r.ID] = r, r.Version
 		}
 	}
 	return b, nil
@@ -106,30 +124,6 @@ func (b *pushBatch) save(r Record) {
 		b.dirty, b.isDirty[r.ID] = append(b.dirty, r.ID), true
 	}
 	b.records[r.ID] = r
-}
-
-// flush writes the batch: records as upserts, then conflict records and
-// the op log.
-func (b *pushBatch) flush(tx *gorm.DB) error {
-	const rows = 100 // per statement: few bound parameters each
-	recs := make([]Record, len(b.dirty))
-	for i, id := range b.dirty {
-		recs[i] = b.records[id]
-	}
-	if len(recs) > 0 {
-		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(recs, rows).Error; err != nil {
-			return err
-		}
-	}
-	if len(b.created) > 0 {
-		if err := tx.CreateInBatches(b.created, rows).Error; err != nil {
-			return err
-		}
-	}
-	if len(b.logs) > 0 {
-		return tx.CreateInBatches(b.logs, rows).Error
-	}
-	return nil
 }
 
 func (s *Store) pushOne(tx *gorm.DB, b *pushBatch, dev *Device, op syncapi.Op, next func() int64, now time.Time) (syncapi.OpResult, error) {
@@ -290,7 +284,7 @@ func (s *Store) logOp(b *pushBatch, dev *Device, op syncapi.Op, res syncapi.OpRe
 		return err
 	}
 	l := OpLog{DeviceID: dev.ID, OpID: op.OpID, OpSeq: op.OpSeq, Result: string(raw), CreatedAt: now}
-	b.seen[op.OpID], b.logs = l, append(b.logs, l)
+	b.seen[op.OpID], b.logs, b.logged = l, append(b.logs, l), append(b.logged, stored)
 	return nil
 }
 
