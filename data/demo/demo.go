@@ -50,7 +50,8 @@ func stableID(name string) string {
 // Load writes the demo: a kabupaten KPU humas office (made this
 // installation's office) and a provincial Diskominfo, each with partner
 // agencies, a year of activities over all eight strategies, and drafts in
-// every status. Records already present (by id) are left alone.
+// every status, and the people who sign in to each office (people.go).
+// Records already present (by id) are left alone.
 func Load(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if opt.Today.IsZero() {
 		opt.Today = data.Today()
@@ -89,6 +90,9 @@ func Load(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 			return res, err
 		}
 		res.Photos += n
+	}
+	if err := loadPeople(ctx, st); err != nil { // people.go
+		return res, err
 	}
 	if err := loadWorkflow(ctx, st, opt); err != nil { // workflow.go
 		return res, err
