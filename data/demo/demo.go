@@ -27,6 +27,7 @@ type Options struct {
 type Result struct {
 	Offices, Agencies, Drafts, Entries int
 	Photos                             int // documentation photos (photos.go)
+	People                             int // people who sign in (people.go)
 }
 
 // Office ids of the demo, stable so that Load is idempotent.
@@ -91,9 +92,11 @@ func Load(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 		}
 		res.Photos += n
 	}
-	if err := loadPeople(ctx, st); err != nil { // people.go
+	n, err := loadPeople(ctx, st) // people.go
+	if err != nil {
 		return res, err
 	}
+	res.People = n
 	if err := loadWorkflow(ctx, st, opt); err != nil { // workflow.go
 		return res, err
 	}

@@ -71,10 +71,10 @@ func actorID(officeID string, u data.User) string {
 
 // loadPeople writes the demo offices' people. One verifier serves them
 // all: bcrypt is slow on purpose, and Load runs on every setup.
-func loadPeople(ctx context.Context, st *store.Store) error {
+func loadPeople(ctx context.Context, st *store.Store) (added int, err error) {
 	verifier, err := data.HashPassword(Password)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, o := range offices() {
 		var recs []data.Record
@@ -84,9 +84,11 @@ func loadPeople(ctx context.Context, st *store.Store) error {
 			p.ID, p.OfficeID = PersonID(o.office.ID, dp.key), o.office.ID
 			recs = append(recs, p)
 		}
-		if _, err := st.InsertBatch(ctx, recs, false); err != nil {
-			return fmt.Errorf("demo: pengguna %s: %w", o.office.Name, err)
+		n, err := st.InsertBatch(ctx, recs, false)
+		if err != nil {
+			return added, fmt.Errorf("demo: pengguna %s: %w", o.office.Name, err)
 		}
+		added += n
 	}
-	return nil
+	return added, nil
 }

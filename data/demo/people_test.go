@@ -24,8 +24,12 @@ func TestDemoPeople(t *testing.T) {
 	}
 	defer st.Close()
 	opt := Options{Year: 2024, Today: data.NewDate(2024, 11, 15)}
-	if _, err := Load(ctx, st, opt); err != nil {
+	res, err := Load(ctx, st, opt)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if res.People != 8 {
+		t.Errorf("first load added %d people, want 8", res.People)
 	}
 	if err := data.CheckPasswordRules(Password); err != nil {
 		t.Fatalf("demo password: %v", err)
@@ -57,8 +61,8 @@ func TestDemoPeople(t *testing.T) {
 		}
 	}
 
-	if _, err := Load(ctx, st, opt); err != nil {
-		t.Fatal(err)
+	if res, err := Load(ctx, st, opt); err != nil || res.People != 0 {
+		t.Fatalf("second load added %d people (%v)", res.People, err)
 	}
 	for office, n := range count {
 		if people, _ := st.People(ctx, office); len(people) != n {
