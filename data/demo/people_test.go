@@ -81,6 +81,13 @@ func TestDemoPeople(t *testing.T) {
 	}) {
 		t.Errorf("verifier's Tugas saya has no submission by %s to approve: %+v", drafter.Name, items)
 	}
+	mine, err := st.Inbox(ctx, PersonID(KPUOfficeID, "penyusun"), time.Date(2024, 11, 15, 12, 0, 0, 0, time.Local))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(mine, func(it store.InboxItem) bool { return it.Kind == data.InboxReturned }) {
+		t.Errorf("drafter's Tugas saya has no returned content: %+v", mine)
+	}
 	for _, it := range items {
 		if it.Kind != data.InboxToApprove {
 			continue
