@@ -36,6 +36,6 @@ func runDemo(args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan, %d foto dokumentasi, %d pengguna.\n",
 		path, res.Offices, res.Agencies, res.Drafts, res.Entries, res.Photos, res.People)
-	fmt.Fprintf(out, "Masuk sebagai salah satu pengguna contoh dengan kata sandi %s (lihat README, \"Data contoh\").\n", demo.Password)
+	fmt.Fprintf(out, "Masuk sebagai salah satu pengguna contoh dengan kata sandi %s (lihat README, \"Masuk ke data contoh\").\n", demo.Password)
 	return nil
 }
