@@ -34,7 +34,8 @@ func runDemo(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan, %d foto dokumentasi.\n",
-		path, res.Offices, res.Agencies, res.Drafts, res.Entries, res.Photos)
+	fmt.Fprintf(out, "Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan, %d foto dokumentasi, %d pengguna.\n",
+		path, res.Offices, res.Agencies, res.Drafts, res.Entries, res.Photos, res.People)
+	fmt.Fprintf(out, "Masuk sebagai salah satu pengguna contoh dengan kata sandi %s (lihat README, \"Masuk ke data contoh\").\n", demo.Password)
 	return nil
 }

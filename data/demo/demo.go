@@ -27,6 +27,7 @@ type Options struct {
 type Result struct {
 	Offices, Agencies, Drafts, Entries int
 	Photos                             int // documentation photos (photos.go)
+	People                             int // people who sign in (people.go)
 }
 
 // Office ids of the demo, stable so that Load is idempotent.
@@ -50,7 +51,8 @@ func stableID(name string) string {
 // Load writes the demo: a kabupaten KPU humas office (made this
 // installation's office) and a provincial Diskominfo, each with partner
 // agencies, a year of activities over all eight strategies, and drafts in
-// every status. Records already present (by id) are left alone.
+// every status, and the people who sign in to each office (people.go).
+// Records already present (by id) are left alone.
 func Load(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if opt.Today.IsZero() {
 		opt.Today = data.Today()
@@ -90,6 +92,11 @@ func Load(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 		}
 		res.Photos += n
 	}
+	n, err := loadPeople(ctx, st) // people.go
+	if err != nil {
+		return res, err
+	}
+	res.People = n
 	if err := loadWorkflow(ctx, st, opt); err != nil { // workflow.go
 		return res, err
 	}

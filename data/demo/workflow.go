@@ -84,6 +84,14 @@ func (t *trail) add(action workflow.Action, to string, u data.User, at time.Time
 	a := &data.Audit{DraftID: t.draftID, Revision: t.revision, Step: t.step, Action: string(action),
 		FromStatus: t.status, ToStatus: to, ActorName: u.Name, ActorPosition: u.Position, ActorRole: u.Role,
 		ActorDevice: demoDevice, Note: note, At: at.UTC()}
+	if a.ActorID = actorID(t.officeID, u); a.ActorID != "" {
+		// A person's audit names the role the step needs, as the
+		// workflow records it (transitions.go), not a legacy role.
+		a.ActorRole = data.RoleDrafter
+		if action == workflow.Approve || action == workflow.Return {
+			a.ActorRole = data.RoleVerifier
+		}
+	}
 	a.ID = stableID(fmt.Sprintf("%s/audit/%s/%d", t.officeID, t.draftID, t.step))
 	a.OfficeID = t.officeID
 	a.UpdatedAt, a.UpdatedBy = a.At, u.Name

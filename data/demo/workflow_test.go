@@ -115,7 +115,11 @@ func TestDemoWorkflow(t *testing.T) {
 		t.Errorf("outlook %+v", o)
 	}
 
-	// The demo user may approve the writer's submission, and not their own.
+	// The demo verifier, signed in, may approve the writer's submission,
+	// and not their own.
+	if _, err := st.SignIn(ctx, PersonID(KPUOfficeID, "verifikator"), Password); err != nil {
+		t.Fatal(err)
+	}
 	review, _ := st.Draft(ctx, stableID(KPUOfficeID+"/workflow/2024/draft/cek-dpt"))
 	if _, err := st.Approve(ctx, review.ID, "Silakan terbitkan."); err != nil {
 		t.Fatalf("the demo user cannot approve the writer's draft: %v", err)
