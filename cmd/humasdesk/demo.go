@@ -19,7 +19,7 @@ func runDemo(args []string, out io.Writer) error {
 		return err
 	}
 	if *year != 0 && (*year < 2000 || *year > 2100) {
-		return usageError{fmt.Sprintf("demo: --year %d di luar rentang 2000–2100", *year)}
+		return usageError{fmt.Sprintf(say("demo: --year %d di luar rentang 2000–2100", "demo: --year %d outside 2000–2100"), *year)}
 	}
 	path := *dbPath
 	if path == "" {
@@ -34,7 +34,7 @@ func runDemo(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan, %d foto dokumentasi.\n",
+	fmt.Fprintf(out, say("Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan, %d foto dokumentasi.\n", "Demo data in %s: added %d offices, %d agencies, %d drafts, %d activities, %d photos.\n"),
 		path, res.Offices, res.Agencies, res.Drafts, res.Entries, res.Photos)
 	return nil
 }
