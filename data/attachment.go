@@ -100,3 +100,47 @@ func officeMime(zr *zip.Reader) (string, bool) {
 	}
 	return "", false
 }
+
+// Attachment is a document attached to a report entry (its invitation,
+// minutes, attendance list) or to a content draft. Like a photo, the file
+// lives in the content-addressed folder beside the database, named by its
+// SHA-256 (Hash), and sync moves it by hash under the same scope rules;
+// this record says which entry or draft it belongs to (exactly one of
+// EntryID and DraftID is set) and the name it was attached under.
+type Attachment struct {
+	Meta
+	EntryID string `json:"entry_id"`
+	DraftID string `json:"draft_id"`
+	Hash    string `json:"hash"` // hex SHA-256 of the file
+	Mime    string `json:"mime"` // one of AttachmentTypes
+	Size    int64  `json:"size"`
+	Name    string `json:"name"` // the file name it was attached from, shown to users
+}
+
+// Field labels of Attachment.
+var (
+	LabelAttachment  = Text{"Lampiran", "Attachment"}
+	LabelAttachments = Text{"Lampiran", "Attachments"}
+)
+
+// RecordKind implements Record.
+func (*Attachment) RecordKind() string { return "attachment" }
+
+// Normalize implements Record.
+func (a *Attachment) Normalize() { clean(&a.Name, &a.EntryID, &a.DraftID) }
+
+// Validate implements Record.
+func (a *Attachment) Validate() error {
+	var c checker
+	if (a.EntryID == "") == (a.DraftID == "") { // neither, or both
+		c.add("entry_id", LabelAttachment, RuleRequired)
+	}
+	if len(a.Hash) != 64 {
+		c.add("hash", LabelAttachment, RuleUnknown)
+	}
+	if _, ok := AttachmentTypeOf(a.Mime); !ok {
+		c.add("mime", LabelAttachment, RuleUnknown)
+	}
+	c.text("name", LabelAttachment, a.Name, true, MaxLine)
+	return c.err()
+}

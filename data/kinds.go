@@ -17,6 +17,7 @@ var kinds = map[string]func() Record{
 	"hoax":          func() Record { return &Hoax{} },
 	"person":        func() Record { return &Person{} },
 	"report_number": func() Record { return &ReportNumber{} },
+	"attachment":    func() Record { return &Attachment{} },
 }
 
 // NewRecord returns an empty record of the wire kind, or false for a kind

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -103,5 +105,61 @@ func TestDocumentAttachments(t *testing.T) {
 	big := append([]byte("%PDF-1.7\n"), make([]byte, syncapi.MaxAttachmentBytes)...)
 	if status, body, _ := putBlob(t, w.srv.URL, sa.Token, big); status != http.StatusRequestEntityTooLarge || !strings.Contains(body, "25 MB") {
 		t.Errorf("oversized PUT: %d %s", status, body)
+	}
+}
+
+// TestAttachmentsTravel: a PDF attached to an entry and a DOCX attached to
+// a draft go up with A's sync and come down to the province above it,
+// byte for byte, under the names they were attached with; office B, a
+// neighbour, gets neither record nor file.
+func TestAttachmentsTravel(t *testing.T) {
+	w := newWorld(t)
+	a, b, coord := w.device(w.a), w.device(w.b), w.device(w.prov)
+	e := entry("Rapat koordinasi dengan undangan")
+	if err := a.SaveEntry(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	d := &data.Draft{Title: "Siaran pers rapat", Kind: "siaran_pers", Status: data.StatusDraft}
+	if err := a.SaveDraft(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "Undangan rapat.pdf")
+	docx := filepath.Join(dir, "Notulen.docx")
+	os.WriteFile(pdf, []byte("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"), 0o600)
+	os.WriteFile(docx, officeZip(t, "word/document.xml"), 0o600)
+	pa, err := a.AttachFile(ctx, e.ID, "", pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pd, err := a.AttachFile(ctx, "", d.ID, docx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := sync(t, a); r.AttachmentsUp != 2 {
+		t.Fatalf("attachments not uploaded: %+v", r)
+	}
+	if r := sync(t, coord); r.AttachmentsDown != 2 {
+		t.Fatalf("attachments not downloaded: %+v", r)
+	}
+	got, err := coord.Attachments(ctx, e.ID, d.ID)
+	if err != nil || len(got) != 2 {
+		t.Fatalf("province's attachments: %v %+v", err, got)
+	}
+	for _, want := range []*data.Attachment{pa, pd} {
+		src, _ := os.ReadFile(a.FilePath(want.Hash, want.Mime))
+		dst, err := os.ReadFile(coord.FilePath(want.Hash, want.Mime))
+		if err != nil || !bytes.Equal(src, dst) {
+			t.Errorf("%s: province's copy differs (%v)", want.Name, err)
+		}
+	}
+	if got[0].Name != "Undangan rapat.pdf" || got[1].Name != "Notulen.docx" {
+		t.Errorf("names: %q, %q", got[0].Name, got[1].Name)
+	}
+	if r := sync(t, b); r.AttachmentsDown != 0 {
+		t.Errorf("neighbour B downloaded attachments: %+v", r)
+	}
+	if mine, _ := b.Attachments(ctx, e.ID, d.ID); len(mine) != 0 {
+		t.Errorf("neighbour B holds A's attachment records: %+v", mine)
 	}
 }

@@ -324,6 +324,22 @@ var migrations = []migration{
 		`CREATE INDEX report_numbers_seq ON report_numbers (office_id, pattern, year, sequence)`,
 		`CREATE INDEX report_numbers_list ON report_numbers (deleted, office_id, issued_on)`,
 	}},
+	// Documents attached to entries and drafts (data.Attachment). Their
+	// files share the photos' content-addressed folder and upload marks
+	// (photo_uploads holds hashes, whatever the file).
+	{9, "attachments: documents of entries and drafts", []string{
+		`CREATE TABLE attachments (` + syncColumns + `,
+			entry_id TEXT NOT NULL DEFAULT '',
+			draft_id TEXT NOT NULL DEFAULT '',
+			hash     TEXT NOT NULL,
+			mime     TEXT NOT NULL,
+			size     INTEGER NOT NULL,
+			name     TEXT NOT NULL,
+			` + officeFK + `)`,
+		`CREATE INDEX attachments_entry ON attachments (entry_id, deleted)`,
+		`CREATE INDEX attachments_draft ON attachments (draft_id, deleted)`,
+		`CREATE INDEX attachments_hash ON attachments (hash)`,
+	}},
 }
 
 // SchemaVersion is the schema this build writes.

@@ -160,6 +160,8 @@ func tableOf(r data.Record) string {
 		return "people"
 	case *data.ReportNumber:
 		return "report_numbers"
+	case *data.Attachment:
+		return "attachments"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }
@@ -230,6 +232,7 @@ const (
 	KindPerson   Kind = "person"
 
 	KindReportNumber Kind = "report_number"
+	KindAttachment   Kind = "attachment"
 )
 
 func newRecord(k Kind) data.Record {

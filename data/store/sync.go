@@ -182,7 +182,7 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 			return err
 		}
 	}
-	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber} {
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber, KindAttachment} {
 		if err := requeueKind(tx, kind, o.ID); err != nil {
 			return err
 		}
@@ -675,7 +675,7 @@ func (s *Store) StorePhotoFile(hash, mime string, raw []byte) error {
 	if hex.EncodeToString(sum[:]) != hash {
 		return fmt.Errorf("foto %s yang diunduh rusak (hash tidak cocok)", hash[:12])
 	}
-	return writeOnce(s.PhotoPath(hash, mime), raw)
+	return writeOnce(s.FilePath(hash, mime), raw) // a photo or an attachment
 }
 
 // Conflicts lists the unresolved conflicts of this office, newest first.

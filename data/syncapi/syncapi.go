@@ -32,11 +32,14 @@ const (
 	KindPerson = "person"
 	// The register of issued report numbers (data.ReportNumber).
 	KindReportNumber = "report_number"
+	// Documents attached to entries and drafts (data.Attachment); their
+	// files move like photos' through /v1/attachments.
+	KindAttachment = "attachment"
 )
 
 // Kinds lists every kind the server stores.
 var Kinds = []string{KindOffice, KindAgency, KindDraft, KindEntry, KindPhoto, KindConflict,
-	KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber}
+	KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber, KindAttachment}
 
 // KnownKind reports whether kind is one the server stores.
 func KnownKind(kind string) bool {
