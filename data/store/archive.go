@@ -86,7 +86,9 @@ var archiveDirs = map[string][]string{"lampiran": {FilePhoto, FileAttachment}}
 
 // contentFile reports whether f is a content-addressed file: its
 // SHA-256 and an extension of data.AttachmentTypes.
-func contentFile(f ManifestFile) bool { return contentName.MatchString(strings.TrimPrefix(f.Path, "lampiran/")) }
+func contentFile(f ManifestFile) bool {
+	return contentName.MatchString(strings.TrimPrefix(f.Path, "lampiran/"))
+}
 
 // contentName is the name of a content-addressed file: its SHA-256 and
 // an extension.
