@@ -51,6 +51,7 @@ type Report struct {
 	HoaxQuarters []workflow.QuarterSummary
 	Issues       []Issue
 	Photos       []Photo
+	Documents    []Document // the activities' attachments, listed by name
 }
 
 // Signer is a person in the signature block.
@@ -172,6 +173,15 @@ type Photo struct {
 	Date     data.Date // the activity's date
 	Caption  string
 	Path     string // the image file
+}
+
+// Document is a file attached to an activity (its invitation, minutes,
+// attendance list), listed by name in the report's appendix.
+type Document struct {
+	Activity string    // the activity's title
+	Date     data.Date // the activity's date
+	Name     string    // the file name it was attached under
+	Kind     string    // its type, e.g. "Dokumen PDF"
 }
 
 // UnfinishedNote is what a report of a period that has not ended says on
