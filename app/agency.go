@@ -1,35 +1,36 @@
 package app
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
-	"github.com/humasdesk/humasdesk/data/csvimport"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
 // agencyKind describes partner agencies (Instansi) to the browser.
-func agencyKind(u *UI) kind[data.Agency] {
+func agencyKind(u *UI) kit.Kind[data.Agency] {
 	l := u.lang
-	return kind[data.Agency]{
-		storeKind: store.KindAgency,
-		newTitle:  lang.L("New agency"),
-		editTitle: lang.L("Edit agency"),
-		viewTitle: lang.L("Agency"),
-		columns: []column[data.Agency]{
-			{data.LabelName.In(l), 300, func(a *data.Agency) string { return a.Name }},
-			{data.LabelKind.In(l), 170, func(a *data.Agency) string { return data.AgencyKinds.Label(a.Kind, l) }},
-			{data.LabelRegion.In(l), 160, func(a *data.Agency) string { return a.Region }},
+	return kit.Kind[data.Agency]{
+		StoreKind: store.KindAgency,
+		NewTitle:  lang.L("New agency"),
+		EditTitle: lang.L("Edit agency"),
+		ViewTitle: lang.L("Agency"),
+		Columns: []kit.Column[data.Agency]{
+			{Title: data.LabelName.In(l), Width: 300, Text: func(a *data.Agency) string { return a.Name }},
+			{Title: data.LabelKind.In(l), Width: 170, Text: func(a *data.Agency) string { return data.AgencyKinds.Label(a.Kind, l) }},
+			{Title: data.LabelRegion.In(l), Width: 160, Text: func(a *data.Agency) string { return a.Region }},
 		},
-		count:   u.store.CountAgenciesIn,
-		page:    u.store.AgenciesIn,
-		load:    u.store.Agency,
-		save:    u.store.SaveAgency,
-		blank:   func() data.Agency { return data.Agency{} },
-		csvKind: csvimport.KindAgencies,
-		filters: func(bar *filterBar, set func(func(*store.Filter))) {
-			bar.add("kind", newChoice(data.AgencyKinds, l, lang.L("All kinds"), func(code string) {
+		Count: u.store.CountAgenciesIn,
+		Page:  u.store.AgenciesIn,
+		Load:  u.store.Agency,
+		Save:  u.store.SaveAgency,
+		Blank: func() data.Agency { return data.Agency{} },
+		Tools: []fyne.CanvasObject{u.agencyImport.button},
+		Filters: func(bar *kit.FilterBar, set func(func(*store.Filter))) {
+			bar.Add("kind", kit.NewChoice(data.AgencyKinds, l, lang.L("All kinds"), func(code string) {
 				set(func(f *store.Filter) { f.Kind = code })
 			}))
 		},
@@ -38,10 +39,10 @@ func agencyKind(u *UI) kind[data.Agency] {
 
 // agencyForm edits one agency.
 type agencyForm struct {
-	f       *fieldSet
+	f       *kit.FieldSet
 	name    *widget.Entry
-	kind    *choice
-	level   *choice
+	kind    *kit.Choice
+	level   *kit.Choice
 	region  *widget.Entry
 	address *widget.Entry
 	contact *widget.Entry
@@ -55,35 +56,35 @@ type agencyForm struct {
 func newAgencyForm(u *UI) *agencyForm {
 	l := u.lang
 	a := &agencyForm{
-		f: newFieldSet(l), name: widget.NewEntry(),
-		kind: newChoice(data.AgencyKinds, l, "", nil), level: newChoice(data.Levels, l, "", nil),
+		f: kit.NewFieldSet(l), name: widget.NewEntry(),
+		kind: kit.NewChoice(data.AgencyKinds, l, "", nil), level: kit.NewChoice(data.Levels, l, "", nil),
 		region: widget.NewEntry(), address: widget.NewEntry(), contact: widget.NewEntry(),
 		phone: widget.NewEntry(), email: widget.NewEntry(), website: widget.NewEntry(),
-		social: newSocialEditor(l), notes: newMultiLine(3),
+		social: newSocialEditor(l), notes: kit.NewMultiLine(3),
 	}
 	a.name.SetPlaceHolder("Diskominfo Kabupaten Sleman")
 	a.email.SetPlaceHolder("humas@contoh.go.id")
 	a.website.SetPlaceHolder("https://")
-	a.f.add("name", data.LabelName, a.name)
-	a.f.add("kind", data.LabelKind, a.kind)
-	a.f.add("level", data.LabelLevel, a.level)
-	a.f.add("region", data.LabelRegion, a.region)
-	a.f.add("address", data.LabelAddress, a.address)
-	a.f.add("contact_person", data.LabelContactPerson, a.contact)
-	a.f.add("phone", data.LabelPhone, a.phone)
-	a.f.add("email", data.LabelEmail, a.email)
-	a.f.add("website", data.LabelWebsite, a.website)
-	a.f.add("social_accounts", data.LabelSocialAccounts, a.social.content)
-	a.f.add("notes", data.LabelNotes, a.notes)
+	a.f.Add("name", data.LabelName, a.name)
+	a.f.Add("kind", data.LabelKind, a.kind)
+	a.f.Add("level", data.LabelLevel, a.level)
+	a.f.Add("region", data.LabelRegion, a.region)
+	a.f.Add("address", data.LabelAddress, a.address)
+	a.f.Add("contact_person", data.LabelContactPerson, a.contact)
+	a.f.Add("phone", data.LabelPhone, a.phone)
+	a.f.Add("email", data.LabelEmail, a.email)
+	a.f.Add("website", data.LabelWebsite, a.website)
+	a.f.Add("social_accounts", data.LabelSocialAccounts, a.social.content)
+	a.f.Add("notes", data.LabelNotes, a.notes)
 	return a
 }
 
-func (a *agencyForm) fields() *fieldSet { return a.f }
+func (a *agencyForm) Fields() *kit.FieldSet { return a.f }
 
-func (a *agencyForm) fill(r *data.Agency) {
+func (a *agencyForm) Fill(r *data.Agency) {
 	a.name.SetText(r.Name)
-	a.kind.setCode(r.Kind)
-	a.level.setCode(r.Level)
+	a.kind.SetCode(r.Kind)
+	a.level.SetCode(r.Level)
 	a.region.SetText(r.Region)
 	a.address.SetText(r.Address)
 	a.contact.SetText(r.ContactPerson)
@@ -94,10 +95,10 @@ func (a *agencyForm) fill(r *data.Agency) {
 	a.notes.SetText(r.Notes)
 }
 
-func (a *agencyForm) read(r *data.Agency) []fieldMsg {
+func (a *agencyForm) Read(r *data.Agency) []kit.FieldMsg {
 	r.Name = a.name.Text
-	r.Kind = a.kind.code()
-	r.Level = a.level.code()
+	r.Kind = a.kind.Code()
+	r.Level = a.level.Code()
 	r.Region = a.region.Text
 	r.Address = a.address.Text
 	r.ContactPerson = a.contact.Text

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
@@ -17,10 +18,10 @@ func TestAgencyFormSaveSearchDelete(t *testing.T) {
 	b, f := u.agencies, u.agencyEd
 	u.tabs.SelectIndex(1)
 	mustSaveAgency(t, st, "Polres Sleman", "polri")
-	b.reload()
+	b.Reload()
 
 	// Given a new agency typed into the form
-	test.Tap(b.newBtn)
+	test.Tap(b.NewBtn)
 	test.Type(f.name, "Diskominfo Kabupaten Sleman")
 	f.kind.SetSelected("Diskominfo")
 	test.Type(f.region, "Sleman")
@@ -28,40 +29,40 @@ func TestAgencyFormSaveSearchDelete(t *testing.T) {
 	f.social.rows[0].platform.SetSelected("Instagram")
 	test.Type(f.social.rows[0].handle, "@kominfosleman")
 	// When it is saved
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	// Then it is listed, by name, with its kind in Indonesian
 	if got := listTexts(b); !slices.Equal(got, []string{"Diskominfo Kabupaten Sleman", "Polres Sleman"}) {
 		t.Fatalf("list = %q", got)
 	}
-	if got := b.cellText(0, 1); got != "Diskominfo" {
+	if got := b.CellText(0, 1); got != "Diskominfo" {
 		t.Errorf("kind column = %q", got)
 	}
 	stored, err := st.Agencies(ctx, store.Filter{Query: "kominfo"}, 0, 10)
 	if err != nil || len(stored) != 1 || len(stored[0].SocialAccounts) != 1 || stored[0].SocialAccounts[0].Handle != "@kominfosleman" {
 		t.Fatalf("stored = %+v, %v", stored, err)
 	}
-	if b.formTitle.Text != "Ubah instansi" || b.status.Text != "Tersimpan." {
-		t.Errorf("after saving: title %q, status %q", b.formTitle.Text, b.status.Text)
+	if b.FormTitle.Text != "Ubah instansi" || b.Status.Text != "Tersimpan." {
+		t.Errorf("after saving: title %q, status %q", b.FormTitle.Text, b.Status.Text)
 	}
 
 	// When the search entry gets part of the name
-	test.Type(b.search, "kominfo")
-	b.flushSearch()
+	test.Type(b.Search, "kominfo")
+	b.FlushSearch()
 	// Then only that agency is listed
 	if got := listTexts(b); !slices.Equal(got, []string{"Diskominfo Kabupaten Sleman"}) {
 		t.Fatalf("after search: %q", got)
 	}
 
 	// When it is opened from the list and deleted after confirming
-	b.table.Select(tableCell(0))
+	b.Table.Select(tableCell(0))
 	if f.name.Text != "Diskominfo Kabupaten Sleman" {
 		t.Fatalf("form shows %q", f.name.Text)
 	}
-	test.Tap(b.deleteBtn)
+	test.Tap(b.DeleteBtn)
 	tapDialogButton(t, u.win, "Ya")
 	// Then it is gone from the list, deleted softly in the store
-	if b.n != 0 {
-		t.Fatalf("after delete the list has %d rows", b.n)
+	if b.N != 0 {
+		t.Fatalf("after delete the list has %d rows", b.N)
 	}
 	if _, err := st.Agency(ctx, stored[0].ID); err != store.ErrNotFound {
 		t.Fatalf("Agency after delete: %v", err)
@@ -69,18 +70,18 @@ func TestAgencyFormSaveSearchDelete(t *testing.T) {
 	if n, _ := st.CountAgencies(ctx, store.Filter{}); n != 1 {
 		t.Fatalf("live agencies = %d, want 1", n)
 	}
-	if !b.undoBtn.Visible() || b.undoBtn.Text != "Urungkan" {
+	if !b.UndoBtn.Visible() || b.UndoBtn.Text != "Urungkan" {
 		t.Fatal("no undo offered")
 	}
 
 	// When the user undoes it
-	test.Tap(b.undoBtn)
+	test.Tap(b.UndoBtn)
 	// Then it is back, in the list and in the form
 	if got := listTexts(b); !slices.Equal(got, []string{"Diskominfo Kabupaten Sleman"}) {
 		t.Fatalf("after undo: %q", got)
 	}
-	if f.name.Text != "Diskominfo Kabupaten Sleman" || b.undoBtn.Visible() {
-		t.Errorf("after undo: form %q, undo visible %v", f.name.Text, b.undoBtn.Visible())
+	if f.name.Text != "Diskominfo Kabupaten Sleman" || b.UndoBtn.Visible() {
+		t.Errorf("after undo: form %q, undo visible %v", f.name.Text, b.UndoBtn.Visible())
 	}
 }
 
@@ -88,12 +89,12 @@ func TestAgencyDeleteCanBeCancelled(t *testing.T) {
 	u, st := newTestUI(t)
 	mustSaveAgency(t, st, "KPU Kabupaten Bantul", "kpu")
 	b := u.agencies
-	b.reload()
-	b.table.Select(tableCell(0))
-	test.Tap(b.deleteBtn)
+	b.Reload()
+	b.Table.Select(tableCell(0))
+	test.Tap(b.DeleteBtn)
 	tapDialogButton(t, u.win, "Tidak")
-	if n, _ := st.CountAgencies(ctx, store.Filter{}); n != 1 || b.n != 1 {
-		t.Fatalf("cancelled delete: store %d, list %d", n, b.n)
+	if n, _ := st.CountAgencies(ctx, store.Filter{}); n != 1 || b.N != 1 {
+		t.Fatalf("cancelled delete: store %d, list %d", n, b.N)
 	}
 }
 
@@ -105,27 +106,27 @@ func TestAgencyMissingNameShowsMessageAndStoresNothing(t *testing.T) {
 	f.kind.SetSelected("KPU")
 	test.Type(f.email, "bukan-email")
 	// When it is saved
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	// Then each problem shows under its field, in Indonesian
-	if got := f.f.errorText("name"); got != "Nama wajib diisi" {
+	if got := f.f.ErrorText("name"); got != "Nama wajib diisi" {
 		t.Errorf("name error = %q", got)
 	}
-	if got := f.f.errorText("email"); got == "" {
+	if got := f.f.ErrorText("email"); got == "" {
 		t.Error("no email error shown")
 	}
-	if got := f.f.errorText("kind"); got != "" {
+	if got := f.f.ErrorText("kind"); got != "" {
 		t.Errorf("kind error = %q, want none", got)
 	}
 	// And nothing was stored
-	if n, _ := st.CountAgencies(ctx, store.Filter{}); n != 0 || b.n != 0 {
-		t.Fatalf("stored %d, listed %d", n, b.n)
+	if n, _ := st.CountAgencies(ctx, store.Filter{}); n != 0 || b.N != 0 {
+		t.Fatalf("stored %d, listed %d", n, b.N)
 	}
 
 	// When the name is given, the errors go and the agency is saved
 	test.Type(f.name, "KPU Kabupaten Bantul")
 	typeInto(f.email, "humas@kpu-bantul.go.id")
-	test.Tap(b.saveBtn)
-	if got := f.f.errorText("name"); got != "" {
+	test.Tap(b.SaveBtn)
+	if got := f.f.ErrorText("name"); got != "" {
 		t.Errorf("name error after fixing = %q", got)
 	}
 	if n, _ := st.CountAgencies(ctx, store.Filter{}); n != 1 {
@@ -138,14 +139,14 @@ func TestAgencyFilterByKind(t *testing.T) {
 	mustSaveAgency(t, st, "KPU Sleman", "kpu")
 	mustSaveAgency(t, st, "Bawaslu Sleman", "bawaslu")
 	b := u.agencies
-	b.reload()
-	b.bar.byKey["kind"].(*choice).SetSelected("Bawaslu")
+	b.Reload()
+	b.Bar.ByKey["kind"].(*kit.Choice).SetSelected("Bawaslu")
 	if got := listTexts(b); !slices.Equal(got, []string{"Bawaslu Sleman"}) {
 		t.Fatalf("filtered: %q", got)
 	}
-	b.bar.byKey["kind"].(*choice).SetSelected("Semua jenis")
-	if b.n != 2 {
-		t.Fatalf("all kinds: %d rows", b.n)
+	b.Bar.ByKey["kind"].(*kit.Choice).SetSelected("Semua jenis")
+	if b.N != 2 {
+		t.Fatalf("all kinds: %d rows", b.N)
 	}
 }
 
@@ -155,10 +156,10 @@ func TestAgencyFilterByKind(t *testing.T) {
 func TestFormSelectsDrawTheirValue(t *testing.T) {
 	u, st := newTestUI(t)
 	mustSaveAgency(t, st, "Bagian Protokol Setda", "humas")
-	u.agencies.reload()
+	u.agencies.Reload()
 	u.tabs.SelectIndex(1)
 	test.RenderToMarkup(u.win.Canvas())
-	u.agencies.table.Select(tableCell(0))
+	u.agencies.Table.Select(tableCell(0))
 	if n := strings.Count(test.RenderToMarkup(u.win.Canvas()), ">Biro/Bagian Humas<"); n != 2 {
 		t.Fatalf("the kind is drawn %d times, want 2 (row and select)", n)
 	}

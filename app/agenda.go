@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -54,8 +55,8 @@ type agendaView struct {
 	monthBtn  *widget.Button
 	listBtn   *widget.Button
 	stagesBtn *widget.Button
-	channel   *choice
-	status    *choice
+	channel   *kit.Choice
+	status    *kit.Choice
 
 	// What the month shows, as last read: the whole weeks around it, all
 	// their content (before the filters) and what the filters keep, the
@@ -116,8 +117,8 @@ func newAgendaView(u *UI) *agendaView {
 	v.monthBtn = widget.NewButtonWithIcon(lang.L("Month"), theme.GridIcon(), func() { v.setListMode(false) })
 	v.listBtn = widget.NewButtonWithIcon(lang.L("List"), theme.ListIcon(), func() { v.setListMode(true) })
 	v.stagesBtn = widget.NewButtonWithIcon(lang.L("Stages…"), theme.CalendarIcon(), func() { v.openStages(nil) })
-	v.channel = newChoice(data.Channels, u.lang, lang.L("All channels"), func(string) { v.applyFilters() })
-	v.status = newChoice(data.DraftStatuses, u.lang, lang.L("All statuses"), func(string) { v.applyFilters() })
+	v.channel = kit.NewChoice(data.Channels, u.lang, lang.L("All channels"), func(string) { v.applyFilters() })
+	v.status = kit.NewChoice(data.DraftStatuses, u.lang, lang.L("All statuses"), func(string) { v.applyFilters() })
 
 	v.grid = container.NewVBox()
 	v.gridView = container.NewBorder(v.weekdayHeadings(), nil, nil, nil, container.NewVScroll(v.grid))
@@ -223,7 +224,7 @@ func (v *agendaView) refresh() {
 
 // applyFilters keeps the content the filters ask for and draws again.
 func (v *agendaView) applyFilters() {
-	ch, st := v.channel.code(), v.status.code()
+	ch, st := v.channel.Code(), v.status.Code()
 	v.items = v.items[:0:0]
 	for _, it := range v.all {
 		if ch != "" && !slices.Contains(it.Draft.Channels, ch) {
@@ -617,8 +618,8 @@ func (u *UI) openDraft(id string) {
 		u.showError(lang.L("Could not open the record"), err)
 		return
 	}
-	u.selectView(u.drafts.content)
-	u.drafts.show(d)
+	u.selectView(u.drafts.Content)
+	u.drafts.Show(d)
 }
 
 // selectView shows the view whose content is content.

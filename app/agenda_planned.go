@@ -49,5 +49,5 @@ func (u *UI) openEntry(id string) {
 	}
 	u.selectView(u.reports)
 	u.reports.SelectIndex(0) // Kegiatan, beside Ekspor laporan
-	u.entries.show(e)
+	u.entries.Show(e)
 }

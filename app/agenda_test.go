@@ -229,21 +229,21 @@ func TestAgendaListAndOpeningContent(t *testing.T) {
 	// Tapping the content opens it in the Konten form.
 	i := slices.IndexFunc(v.rows, func(r agendaRow) bool { return r.kind == rowItem })
 	v.list.Select(i)
-	if u.tabs.Selected().Content != u.drafts.content {
+	if u.tabs.Selected().Content != u.drafts.Content {
 		t.Fatalf("view after tapping: %q", u.tabs.Selected().Text)
 	}
-	if u.drafts.current.ID != d.ID || u.drafts.current.Title != "Narasi masa tenang" {
-		t.Errorf("the form holds %q", u.drafts.current.Title)
+	if u.drafts.Current.ID != d.ID || u.drafts.Current.Title != "Narasi masa tenang" {
+		t.Errorf("the form holds %q", u.drafts.Current.Title)
 	}
 
 	// And from the month: its chip.
 	u.selectView(v.content)
 	test.Tap(v.monthBtn)
 	w, col := v.dayOf(day(2024, 11, 24))
-	u.drafts.openNew()
+	u.drafts.OpenNew()
 	test.Tap(w.days[col].items[0])
-	if u.tabs.Selected().Content != u.drafts.content || u.drafts.current.ID != d.ID {
-		t.Errorf("tapping the chip opened %q in %q", u.drafts.current.Title, u.tabs.Selected().Text)
+	if u.tabs.Selected().Content != u.drafts.Content || u.drafts.Current.ID != d.ID {
+		t.Errorf("tapping the chip opened %q in %q", u.drafts.Current.Title, u.tabs.Selected().Text)
 	}
 }
 
@@ -288,10 +288,10 @@ func TestStageAddedThroughTheFormIsOnTheCalendar(t *testing.T) {
 	// and nothing is stored.
 	test.Tap(m.newBtn)
 	test.Type(m.name, "HUT Kabupaten Sleman")
-	typeInto(m.start.entry, "15/10/2024")
-	typeInto(m.end.entry, "12/10/2024")
+	typeInto(m.start.Entry, "15/10/2024")
+	typeInto(m.end.Entry, "12/10/2024")
 	test.Tap(m.saveBtn)
-	if got := m.f.errorText("end"); got != "Selesai tidak boleh sebelum tanggal mulai" {
+	if got := m.f.ErrorText("end"); got != "Selesai tidak boleh sebelum tanggal mulai" {
 		t.Errorf("end error = %q", got)
 	}
 	after, _ := st.Stages(ctx, data.Date{}, data.Date{})
@@ -299,18 +299,18 @@ func TestStageAddedThroughTheFormIsOnTheCalendar(t *testing.T) {
 		t.Fatalf("a refused stage was stored: %d → %d", len(before), len(after))
 	}
 	// A date that is not one is said so.
-	typeInto(m.end.entry, "31/02/2024")
+	typeInto(m.end.Entry, "31/02/2024")
 	test.Tap(m.saveBtn)
-	if got := m.f.errorText("end"); !strings.HasPrefix(got, "Selesai bukan tanggal") {
+	if got := m.f.ErrorText("end"); !strings.HasPrefix(got, "Selesai bukan tanggal") {
 		t.Errorf("end error = %q", got)
 	}
 
 	// Corrected, it is stored and banded across its days.
-	typeInto(m.end.entry, "17 Oktober 2024")
+	typeInto(m.end.Entry, "17 Oktober 2024")
 	m.category.SetSelected("Agenda daerah")
 	test.Tap(m.saveBtn)
 	if m.status.Text != "Tersimpan." {
-		t.Fatalf("status %q; errors %q %q", m.status.Text, m.f.errorText("end"), m.f.errorText("name"))
+		t.Fatalf("status %q; errors %q %q", m.status.Text, m.f.ErrorText("end"), m.f.ErrorText("name"))
 	}
 	after, _ = st.Stages(ctx, data.Date{}, data.Date{})
 	if len(after) != len(before)+1 {
@@ -364,13 +364,13 @@ func TestCorrectingAShippedStage(t *testing.T) {
 	}
 	test.Tap(band.chip)
 	m := v.mgr
-	if m.current.Key != "kampanye" || m.name.Text != "Masa kampanye" || m.start.entry.Text != "25 September 2024" {
-		t.Fatalf("the form holds %q from %q", m.name.Text, m.start.entry.Text)
+	if m.current.Key != "kampanye" || m.name.Text != "Masa kampanye" || m.start.Entry.Text != "25 September 2024" {
+		t.Fatalf("the form holds %q from %q", m.name.Text, m.start.Entry.Text)
 	}
 	if !strings.Contains(m.origin.Text, "PKPU 2/2024") {
 		t.Errorf("origin: %q", m.origin.Text)
 	}
-	typeInto(m.start.entry, "26/09/2024")
+	typeInto(m.start.Entry, "26/09/2024")
 	test.Tap(m.saveBtn)
 	if slices.Contains(v.dayStages(day(2024, 9, 25)), kampanye) || !slices.Contains(v.dayStages(day(2024, 9, 26)), kampanye) {
 		t.Errorf("after the correction: 25th %q, 26th %q", v.dayStages(day(2024, 9, 25)), v.dayStages(day(2024, 9, 26)))

@@ -3,10 +3,10 @@
 // data/store, never SQL, and touches widgets only on the main goroutine.
 //
 // The three record kinds an office keeps (agencies, content drafts and
-// activity entries) share one generic list-and-form mechanism (browser.go):
+// activity entries) share one generic list-and-form mechanism (kit/browser.go):
 // each kind only describes its columns, filters and form (agency.go,
 // draft.go, entry.go). Lists are virtualised and read the store a page at a
-// time (pager.go), so a list of 100,000 entries costs no more than one of
+// time (kit/pager.go), so a list of 100,000 entries costs no more than one of
 // ten.
 //
 // Kegiatan/Laporan also holds the export of the quarterly and annual
@@ -30,7 +30,7 @@
 // each status to the main goroutine with fyne.Do. Conflicts are shown
 // side by side and settled by the user; a coordinator's lists filter by
 // the offices under it, whose records open read-only. A list's count and
-// first page are read off the main goroutine (browser.go), so that a slow
+// first page are read off the main goroutine (kit/browser.go), so that a slow
 // search never freezes typing.
 //
 // User-interface text is English in the source, wrapped in lang.L, and
@@ -51,7 +51,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/csvimport"
 	"github.com/humasdesk/humasdesk/data/store"
 	"github.com/humasdesk/humasdesk/data/syncclient"
 )
@@ -72,9 +74,9 @@ type UI struct {
 
 	tabs      *container.AppTabs
 	home      *dashboard
-	agencies  *browser[data.Agency, *data.Agency]
-	drafts    *browser[data.Draft, *data.Draft]
-	entries   *browser[data.Entry, *data.Entry]
+	agencies  *kit.Browser[data.Agency, *data.Agency]
+	drafts    *kit.Browser[data.Draft, *data.Draft]
+	entries   *kit.Browser[data.Entry, *data.Entry]
 	export    *exportView
 	numbers   *numbersView       // Kegiatan/Laporan → Register nomor (numbers.go)
 	agenda    *agendaView        // Agenda: the content calendar and its stages
@@ -85,6 +87,14 @@ type UI struct {
 	draftEd   *draftForm
 	entryEd   *entryForm
 	lastError string // the last error shown, for tests
+
+	agencyImport, entryImport *csvImporter // the lists' "Impor CSV…"
+
+	acct accountState // the signed-in person, sign-in and lock (session.go)
+	// leaveGuard, when set, runs then once the user may leave the form
+	// they work in (the unsaved-changes guard): before signing out,
+	// switching user and locking.
+	leaveGuard func(then func())
 
 	syncInfo  syncInfo         // what the window shows of sync
 	syncBar   *syncBar         // the line under the views
@@ -129,7 +139,7 @@ func (u *UI) load() {
 	} else {
 		fyne.LogError("reading the office profile", err)
 	}
-	if t, err := u.store.Setting(ctx, store.SettingTheme, themeSystem); err == nil {
+	if t, err := u.store.Setting(ctx, store.SettingTheme, kit.ThemeSystem); err == nil {
 		u.applyTheme(t)
 	}
 	u.readOffices()
@@ -213,11 +223,13 @@ func (u *UI) rebuild() {
 func (u *UI) build() {
 	u.home = newDashboard(u)
 	u.agencyEd = newAgencyForm(u)
-	u.agencies = newBrowser(u, agencyKind(u), editor[data.Agency](u.agencyEd))
+	u.agencyImport = newCSVImporter(u, csvimport.KindAgencies, func(n int) { u.agencies.Imported(n) })
+	u.agencies = kit.NewBrowser(kitHost{u}, agencyKind(u), kit.Editor[data.Agency](u.agencyEd))
 	u.draftEd = newDraftForm(u)
-	u.drafts = newBrowser(u, draftKind(u), editor[data.Draft](u.draftEd))
+	u.drafts = kit.NewBrowser(kitHost{u}, draftKind(u), kit.Editor[data.Draft](u.draftEd))
 	u.entryEd = newEntryForm(u)
-	u.entries = newBrowser(u, entryKind(u), editor[data.Entry](u.entryEd))
+	u.entryImport = newCSVImporter(u, csvimport.KindEntries, func(n int) { u.entries.Imported(n) })
+	u.entries = kit.NewBrowser(kitHost{u}, entryKind(u), kit.Editor[data.Entry](u.entryEd))
 	u.export = newExportView(u)
 	u.settings = newSettingsView(u)
 	u.agenda = newAgendaView(u)
@@ -226,22 +238,22 @@ func (u *UI) build() {
 	// Kegiatan/Laporan holds the activities and, beside them, the export
 	// of the report they make.
 	u.reports = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Activities"), theme.ListIcon(), u.entries.content),
+		container.NewTabItemWithIcon(lang.L("Activities"), theme.ListIcon(), u.entries.Content),
 		container.NewTabItemWithIcon(lang.L("Export report"), theme.DocumentPrintIcon(), u.export.content),
 	)
 	u.reports.OnSelected = func(ti *container.TabItem) {
 		if ti.Content == u.export.content {
 			u.export.refresh()
 		}
-		if ti.Content == u.entries.content {
-			u.entries.refreshIfStale()
+		if ti.Content == u.entries.Content {
+			u.entries.RefreshIfStale()
 		}
 	}
 
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Home"), theme.HomeIcon(), u.home.content),
-		container.NewTabItemWithIcon(lang.L("Agencies"), theme.AccountIcon(), u.agencies.content),
-		container.NewTabItemWithIcon(lang.L("Content"), theme.DocumentCreateIcon(), u.drafts.content),
+		container.NewTabItemWithIcon(lang.L("Agencies"), theme.AccountIcon(), u.agencies.Content),
+		container.NewTabItemWithIcon(lang.L("Content"), theme.DocumentCreateIcon(), u.drafts.Content),
 		container.NewTabItemWithIcon(lang.L("Agenda"), theme.CalendarIcon(), u.agenda.content),
 		container.NewTabItemWithIcon(lang.L("Hoaxes"), theme.WarningIcon(), u.hoaxes.content),
 		container.NewTabItemWithIcon(lang.L("Activities/Reports"), theme.ListIcon(), u.reports),
@@ -255,23 +267,23 @@ func (u *UI) build() {
 		switch ti.Content {
 		case u.home.content:
 			u.home.refresh()
-		case u.agencies.content:
-			u.agencies.refreshIfStale()
-		case u.drafts.content:
-			u.drafts.refreshIfStale()
+		case u.agencies.Content:
+			u.agencies.RefreshIfStale()
+		case u.drafts.Content:
+			u.drafts.RefreshIfStale()
 		case u.agenda.content:
 			u.agenda.refresh()
 		case u.hoaxes.content:
-			u.hoaxes.shown()
+			u.hoaxes.Shown()
 		case u.reports:
-			if u.showing(u.entries.content) {
-				u.entries.refreshIfStale()
+			if u.showing(u.entries.Content) {
+				u.entries.RefreshIfStale()
 			}
 		}
 	}
 	u.addNumberRegister()
 	u.syncBar = newSyncBar(u)
-	u.win.SetContent(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
+	u.buildAccounts(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
 }
 
 // ctx is the context of store calls made from the UI. The store's queries

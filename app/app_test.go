@@ -30,7 +30,7 @@ func TestStoreErrorsAreShownNotPanicked(t *testing.T) {
 	u, st := newTestUI(t)
 	b := u.agencies
 	st.Close()
-	b.reload()
+	b.Reload()
 	if !strings.HasPrefix(u.lastError, "Daftar tidak dapat dibaca: ") {
 		t.Errorf("error shown = %q", u.lastError)
 	}
@@ -42,7 +42,7 @@ func TestStoreErrorsAreShownNotPanicked(t *testing.T) {
 	u.lastError = ""
 	test.Type(u.agencyEd.name, "Diskominfo")
 	u.agencyEd.kind.SetSelected("Diskominfo")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	if !strings.HasPrefix(u.lastError, "Gagal menyimpan: ") {
 		t.Errorf("error shown = %q", u.lastError)
 	}
@@ -63,18 +63,18 @@ func TestEnglishDomainLabels(t *testing.T) {
 	mustSaveAgency(t, st, "Polres Sleman", "polri")
 	u := New(a, st)
 	defer u.win.Close()
-	if got := u.agencies.k.columns[0].title; got != "Name" {
+	if got := u.agencies.K.Columns[0].Title; got != "Name" {
 		t.Errorf("column = %q", got)
 	}
-	if got := u.agencies.cellText(0, 1); got != "Polri (police)" {
+	if got := u.agencies.CellText(0, 1); got != "Polri (police)" {
 		t.Errorf("kind = %q", got)
 	}
 	if u.home.title.Text[:8] != "Quarter " {
 		t.Errorf("Beranda title = %q", u.home.title.Text)
 	}
-	test.Tap(u.agencies.newBtn)
-	test.Tap(u.agencies.saveBtn)
-	if got := u.agencyEd.f.errorText("name"); got != "Name is required" {
+	test.Tap(u.agencies.NewBtn)
+	test.Tap(u.agencies.SaveBtn)
+	if got := u.agencyEd.f.ErrorText("name"); got != "Name is required" {
 		t.Errorf("name error = %q", got)
 	}
 }

@@ -30,6 +30,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -120,7 +121,7 @@ func backupFileName(t time.Time) string {
 // chooseBackup asks where to save the copy.
 func (c *backupCard) chooseBackup() {
 	title := lang.L("Could not open the file")
-	c.u.chooseSave(fileChoice{errTitle: title, name: backupFileName(time.Now()), dir: c.startFolder()},
+	c.u.chooseSave(kit.FileChoice{ErrTitle: title, Name: backupFileName(time.Now()), Dir: c.startFolder()},
 		func(w fyne.URIWriteCloser) {
 			w.Close() // Backup replaces the file the dialog made
 			path, err := localPath(w.URI())
@@ -138,7 +139,7 @@ func (c *backupCard) startFolder() fyne.ListableURI {
 			return l
 		}
 	}
-	return startFolder()
+	return kit.StartFolder()
 }
 
 // progress shows a dialog with an endless bar while work runs; hide it
@@ -194,7 +195,7 @@ func (c *backupCard) backupTo(path string) <-chan struct{} {
 // chooseRestore asks for a backup file.
 func (c *backupCard) chooseRestore() {
 	title := lang.L("Could not open the file")
-	c.u.chooseOpen(fileChoice{errTitle: title, dir: c.startFolder()}, func(r fyne.URIReadCloser) {
+	c.u.chooseOpen(kit.FileChoice{ErrTitle: title, Dir: c.startFolder()}, func(r fyne.URIReadCloser) {
 		r.Close()
 		path, err := localPath(r.URI())
 		if err != nil {

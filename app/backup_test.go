@@ -86,9 +86,9 @@ func TestRestoreReplacesTheDataAndKeepsTheOld(t *testing.T) {
 	for _, n := range []string{"Dinas Sosial", "Dinas Pariwisata", "Kecamatan Depok"} {
 		mustSaveAgency(t, st, n, "lainnya")
 	}
-	u.agencies.reload()
-	if u.agencies.n != 5 {
-		t.Fatalf("the list shows %d agencies before the restore", u.agencies.n)
+	u.agencies.Reload()
+	if u.agencies.N != 5 {
+		t.Fatalf("the list shows %d agencies before the restore", u.agencies.N)
 	}
 
 	// The question tells what the file holds and where the data goes.
@@ -117,8 +117,8 @@ func TestRestoreReplacesTheDataAndKeepsTheOld(t *testing.T) {
 	if u.Store() == st || u.Store().Path() != dbPath {
 		t.Fatalf("store %p (%s), was %p", u.Store(), u.Store().Path(), st)
 	}
-	if u.agencies.n != 2 || countAgencies(t, u.Store()) != 2 {
-		t.Errorf("after the restore the list shows %d agencies, the store has %d", u.agencies.n, countAgencies(t, u.Store()))
+	if u.agencies.N != 2 || countAgencies(t, u.Store()) != 2 {
+		t.Errorf("after the restore the list shows %d agencies, the store has %d", u.agencies.N, countAgencies(t, u.Store()))
 	}
 	if _, err := st.CountAgencies(ctx, store.Filter{}); err == nil {
 		t.Error("the old store is still open")
@@ -145,9 +145,9 @@ func TestRestoreReplacesTheDataAndKeepsTheOld(t *testing.T) {
 	}
 	// The window works on the restored data.
 	mustSaveAgency(t, u.Store(), "Dinas Kominfo", "lainnya")
-	u.agencies.reload()
-	if u.agencies.n != 3 {
-		t.Errorf("after adding one the list shows %d", u.agencies.n)
+	u.agencies.Reload()
+	if u.agencies.N != 3 {
+		t.Errorf("after adding one the list shows %d", u.agencies.N)
 	}
 }
 
@@ -195,7 +195,7 @@ func TestRestoreRefusesABadFileAndKeepsTheData(t *testing.T) {
 			t.Errorf("%s: restore error %v, shown %q", filepath.Base(p), now.lastErr, u.lastError)
 		}
 		tapDialogButton(t, u.win, "OK")
-		if u.Store().Path() != dbPath || countAgencies(t, u.Store()) != 1 || u.agencies.n != 1 {
+		if u.Store().Path() != dbPath || countAgencies(t, u.Store()) != 1 || u.agencies.N != 1 {
 			t.Errorf("%s: the data changed", filepath.Base(p))
 		}
 	}
@@ -204,9 +204,9 @@ func TestRestoreRefusesABadFileAndKeepsTheData(t *testing.T) {
 	}
 	// Still usable.
 	mustSaveAgency(t, u.Store(), "Dinas Kesehatan", "lainnya")
-	u.agencies.reload()
-	if u.agencies.n != 2 {
-		t.Errorf("the list shows %d", u.agencies.n)
+	u.agencies.Reload()
+	if u.agencies.N != 2 {
+		t.Errorf("the list shows %d", u.agencies.N)
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
@@ -145,7 +146,7 @@ func (s *scheduleSection) change(edit func(*store.BackupSchedule)) {
 }
 
 func (s *scheduleSection) chooseFolder() {
-	d := dialog.NewFolderOpen(chosen(s.u, lang.L("Could not open the folder"), func(l fyne.ListableURI) {
+	d := dialog.NewFolderOpen(kit.Chosen(s.u.showError, lang.L("Could not open the folder"), func(l fyne.ListableURI) {
 		path, err := localPath(l)
 		if err != nil {
 			s.u.showError(lang.L("Could not open the folder"), err)
@@ -153,7 +154,7 @@ func (s *scheduleSection) chooseFolder() {
 		}
 		s.setFolder(path)
 	}), s.u.win)
-	fileChoice{}.show(d)
+	kit.FileChoice{}.Show(d)
 }
 
 // setFolder is where the folder dialog's choice goes.

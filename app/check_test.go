@@ -53,7 +53,7 @@ func TestCheckRunsOnSave(t *testing.T) {
 		!strings.HasPrefix(v.why.Text, "Mengapa penting: ") {
 		t.Errorf("finding shows %q / %q / %q", v.head.Text, v.message.Text, v.why.Text)
 	}
-	if got := u.drafts.status.Text; got != "Tersimpan, dengan 1 temuan Periksa Netralitas yang perlu dilihat." {
+	if got := u.drafts.Status.Text; got != "Tersimpan, dengan 1 temuan Periksa Netralitas yang perlu dilihat." {
 		t.Errorf("status after saving: %q", got)
 	}
 
@@ -73,8 +73,8 @@ func TestCheckRunsOnSave(t *testing.T) {
 	if !c.checked || len(c.views) != 0 || c.summary.Text != "Tidak ada temuan." {
 		t.Errorf("an ordinary release: %d findings (%q)", len(c.views), c.summary.Text)
 	}
-	if u.drafts.status.Text != "Tersimpan." {
-		t.Errorf("status %q", u.drafts.status.Text)
+	if u.drafts.Status.Text != "Tersimpan." {
+		t.Errorf("status %q", u.drafts.Status.Text)
 	}
 }
 

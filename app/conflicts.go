@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -226,7 +227,7 @@ func (v *conflictsView) resolve(how string) {
 		return
 	}
 	if err := v.u.store.ResolveConflict(v.u.ctx(), c.ID, how, nil); err != nil {
-		v.u.showError(lang.L("Could not resolve the conflict"), readOnlyError(err))
+		v.u.showError(lang.L("Could not resolve the conflict"), kit.ReadOnlyError(err))
 		return
 	}
 	v.resolved()
@@ -518,10 +519,10 @@ var mergeKinds = map[string]struct{}{
 // merges the two versions.
 type mergeForm struct {
 	ed     any // the kind's form (*draftForm, …), for tests
-	fields *fieldSet
+	fields *kit.FieldSet
 	// record is what the form holds, as a record of the conflict's kind,
 	// with the input that could not be read and what validation says.
-	record func() (data.Record, []fieldMsg)
+	record func() (data.Record, []kit.FieldMsg)
 }
 
 // mergeDialog is the open merge form.
@@ -547,17 +548,17 @@ func (u *UI) newMergeForm(c data.Conflict) (*mergeForm, error) {
 	return nil, fmt.Errorf("data %s tidak dapat disunting di sini", c.TargetKind)
 }
 
-func mergeWith[T any, P record[T]](u *UI, ed editor[T], mine []byte) (*mergeForm, error) {
+func mergeWith[T any, P kit.Record[T]](u *UI, ed kit.Editor[T], mine []byte) (*mergeForm, error) {
 	var r T
 	if err := json.Unmarshal(mine, &r); err != nil {
 		return nil, fmt.Errorf("versi saya tidak terbaca: %w", err)
 	}
-	ed.fill(&r)
-	return &mergeForm{ed: ed, fields: ed.fields(), record: func() (data.Record, []fieldMsg) {
+	ed.Fill(&r)
+	return &mergeForm{ed: ed, fields: ed.Fields(), record: func() (data.Record, []kit.FieldMsg) {
 		merged := r
-		msgs := ed.read(&merged)
+		msgs := ed.Read(&merged)
 		if len(msgs) > 0 {
-			msgs = withValidation(msgs, P(&merged), u.lang)
+			msgs = kit.WithValidation(msgs, P(&merged), u.lang)
 		}
 		return P(&merged), msgs
 	}}, nil
@@ -566,9 +567,9 @@ func mergeWith[T any, P record[T]](u *UI, ed editor[T], mine []byte) (*mergeForm
 // officeEditor is the office profile's form as an editor.
 type officeEditor struct{ o *officeForm }
 
-func (e officeEditor) fields() *fieldSet                  { return e.o.f }
-func (e officeEditor) fill(r *data.Office)                { e.o.fill(r) }
-func (e officeEditor) read(r *data.Office) (m []fieldMsg) { e.o.read(r); return nil }
+func (e officeEditor) Fields() *kit.FieldSet                  { return e.o.f }
+func (e officeEditor) Fill(r *data.Office)                    { e.o.Fill(r) }
+func (e officeEditor) Read(r *data.Office) (m []kit.FieldMsg) { e.o.Read(r); return nil }
 
 // openMerge opens the record's form filled with mine, beside the server's
 // version of the fields that differ; saving it resolves the conflict with
@@ -596,16 +597,16 @@ func (v *conflictsView) openMerge() {
 	md.saveBtn = widget.NewButtonWithIcon(lang.L("Save the merge"), theme.DocumentSaveIcon(), func() {
 		rec, msgs := m.record()
 		if len(msgs) > 0 {
-			m.fields.show(msgs)
+			m.fields.Show(msgs)
 			return
 		}
 		err := v.u.store.ResolveConflict(v.u.ctx(), conflictID, data.Merged, rec)
 		if ve, ok := data.AsValidation(err); ok {
-			m.fields.show(validationMsgs(ve, v.u.lang))
+			m.fields.Show(kit.ValidationMsgs(ve, v.u.lang))
 			return
 		}
 		if err != nil {
-			v.u.showError(lang.L("Could not resolve the conflict"), readOnlyError(err))
+			v.u.showError(lang.L("Could not resolve the conflict"), kit.ReadOnlyError(err))
 			return
 		}
 		md.dlg.Hide()
@@ -617,7 +618,7 @@ func (v *conflictsView) openMerge() {
 		md.dlg.Hide()
 		v.merging = nil
 	})
-	split := container.NewHSplit(container.NewVScroll(m.fields.content), container.NewVScroll(ref))
+	split := container.NewHSplit(container.NewVScroll(m.fields.Content), container.NewVScroll(ref))
 	split.Offset = 0.6
 	content := container.NewBorder(note, container.NewHBox(md.saveBtn, cancel), nil, nil, split)
 	md.dlg = dialog.NewCustomWithoutButtons(lang.L("Edit a merge"), content, v.u.win)

@@ -47,9 +47,9 @@ func conflictWorld(t *testing.T) (u *UI, st, other *store.Store, d *data.Draft, 
 		t.Fatal(err)
 	}
 	syncOnce(t, other)
-	u.drafts.table.Select(tableCell(0))
+	u.drafts.Table.Select(tableCell(0))
 	typeInto(u.draftEd.body, "Kampanye dimulai 28 November dan berakhir 10 Februari.")
-	test.Tap(u.drafts.saveBtn)
+	test.Tap(u.drafts.SaveBtn)
 	test.Tap(u.syncBar.syncBtn)
 	if i := nextRound(); i.Err != nil || i.Last.Conflicts != 1 {
 		t.Fatalf("conflicting round: %+v", i)
@@ -150,7 +150,7 @@ func TestConflictMergeIsEditedInTheDraftForm(t *testing.T) {
 	// An invalid merge is refused under its field and resolves nothing
 	typeInto(f.title, "")
 	test.Tap(m.saveBtn)
-	if got := f.f.errorText("title"); got != "Judul wajib diisi" {
+	if got := f.f.ErrorText("title"); got != "Judul wajib diisi" {
 		t.Fatalf("title error %q", got)
 	}
 	if cs, _ := st.Conflicts(ctx); len(cs) != 1 {
@@ -170,7 +170,7 @@ func TestConflictMergeIsEditedInTheDraftForm(t *testing.T) {
 	}
 	// And the list shows it again
 	u.tabs.SelectIndex(2)
-	u.drafts.table.Select(tableCell(0))
+	u.drafts.Table.Select(tableCell(0))
 	if u.draftEd.body.Text != merged {
 		t.Errorf("form shows %q", u.draftEd.body.Text)
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -15,25 +16,25 @@ import (
 )
 
 // draftKind describes content drafts (Konten) to the browser.
-func draftKind(u *UI) kind[data.Draft] {
+func draftKind(u *UI) kit.Kind[data.Draft] {
 	l := u.lang
-	return kind[data.Draft]{
-		storeKind: store.KindDraft,
-		newTitle:  lang.L("New content"),
-		editTitle: lang.L("Edit content"),
-		viewTitle: lang.L("Content"),
-		columns: []column[data.Draft]{
-			{data.LabelTitle.In(l), 280, func(d *data.Draft) string { return d.Title }},
-			{data.LabelStatus.In(l), 110, func(d *data.Draft) string { return data.DraftStatuses.Label(d.Status, l) }},
-			{data.LabelPlannedDate.In(l), 190, func(d *data.Draft) string { return iddate.Format(d.PlannedDate, l) }},
-			{data.LabelKind.In(l), 170, func(d *data.Draft) string { return data.DraftKinds.Label(d.Kind, l) }},
+	return kit.Kind[data.Draft]{
+		StoreKind: store.KindDraft,
+		NewTitle:  lang.L("New content"),
+		EditTitle: lang.L("Edit content"),
+		ViewTitle: lang.L("Content"),
+		Columns: []kit.Column[data.Draft]{
+			{Title: data.LabelTitle.In(l), Width: 280, Text: func(d *data.Draft) string { return d.Title }},
+			{Title: data.LabelStatus.In(l), Width: 110, Text: func(d *data.Draft) string { return data.DraftStatuses.Label(d.Status, l) }},
+			{Title: data.LabelPlannedDate.In(l), Width: 190, Text: func(d *data.Draft) string { return iddate.Format(d.PlannedDate, l) }},
+			{Title: data.LabelKind.In(l), Width: 170, Text: func(d *data.Draft) string { return data.DraftKinds.Label(d.Kind, l) }},
 		},
-		count: u.store.CountDraftsIn,
-		page:  u.store.DraftsIn,
-		load:  u.store.Draft,
+		Count: u.store.CountDraftsIn,
+		Page:  u.store.DraftsIn,
+		Load:  u.store.Draft,
 		// The form's Save also stores the photo captions changed and not
 		// yet saved; the check then runs on what was saved.
-		save: func(ctx context.Context, d *data.Draft) error {
+		Save: func(ctx context.Context, d *data.Draft) error {
 			if err := u.store.SaveDraft(ctx, d); err != nil {
 				return err
 			}
@@ -43,13 +44,13 @@ func draftKind(u *UI) kind[data.Draft] {
 			u.draftEd.justSaved = true
 			return nil
 		},
-		blank: func() data.Draft { return data.Draft{Status: data.StatusDraft, Revision: 1} },
-		tools: []fyne.CanvasObject{newTemplateButton(u)},
-		filters: func(bar *filterBar, set func(func(*store.Filter))) {
-			bar.add("kind", newChoice(data.DraftKinds, l, lang.L("All kinds"), func(code string) {
+		Blank: func() data.Draft { return data.Draft{Status: data.StatusDraft, Revision: 1} },
+		Tools: []fyne.CanvasObject{newTemplateButton(u)},
+		Filters: func(bar *kit.FilterBar, set func(func(*store.Filter))) {
+			bar.Add("kind", kit.NewChoice(data.DraftKinds, l, lang.L("All kinds"), func(code string) {
 				set(func(f *store.Filter) { f.Kind = code })
 			}))
-			bar.add("status", newChoice(data.DraftStatuses, l, lang.L("All statuses"), func(code string) {
+			bar.Add("status", kit.NewChoice(data.DraftStatuses, l, lang.L("All statuses"), func(code string) {
 				set(func(f *store.Filter) { f.Status = code })
 			}))
 			addDateRange(bar, l, set)
@@ -59,21 +60,21 @@ func draftKind(u *UI) kind[data.Draft] {
 
 // addDateRange adds "from" and "to" date filters; a half-typed date does
 // not filter until it is a date.
-func addDateRange(bar *filterBar, l data.Lang, set func(func(*store.Filter))) {
-	from, to := newDateField(l, true), newDateField(l, true)
-	from.entry.SetPlaceHolder(lang.L("From date"))
-	to.entry.SetPlaceHolder(lang.L("To date"))
-	from.changed = func() {
-		d, _ := from.date()
+func addDateRange(bar *kit.FilterBar, l data.Lang, set func(func(*store.Filter))) {
+	from, to := kit.NewDateField(l, true), kit.NewDateField(l, true)
+	from.Entry.SetPlaceHolder(lang.L("From date"))
+	to.Entry.SetPlaceHolder(lang.L("To date"))
+	from.Changed = func() {
+		d, _ := from.Date()
 		set(func(f *store.Filter) { f.From = d })
 	}
-	to.changed = func() {
-		d, _ := to.date()
+	to.Changed = func() {
+		d, _ := to.Date()
 		set(func(f *store.Filter) { f.To = d })
 	}
-	bar.add("from", from.content)
-	bar.add("to", to.content)
-	bar.byKey["from.field"], bar.byKey["to.field"] = from.entry, to.entry
+	bar.Add("from", from.Content)
+	bar.Add("to", to.Content)
+	bar.ByKey["from.field"], bar.ByKey["to.field"] = from.Entry, to.Entry
 }
 
 // draftForm edits one draft. Its status is not a field: the workflow bar
@@ -83,11 +84,11 @@ func addDateRange(bar *filterBar, l data.Lang, set func(func(*store.Filter))) {
 // check, and the history of its workflow.
 type draftForm struct {
 	u         *UI
-	f         *fieldSet
+	f         *kit.FieldSet
 	title     *widget.Entry
-	kind      *choice
-	planned   *dateField
-	channels  *checkSet
+	kind      *kit.Choice
+	planned   *kit.DateField
+	channels  *kit.CheckSet
 	stage     *widget.Entry
 	agencies  *agencyPicker
 	body      *widget.Entry
@@ -112,12 +113,12 @@ func newDraftForm(u *UI) *draftForm {
 	d.flow = newWorkflowBar(u, d)
 	d.checker = newCheckPanel(u, d)
 	d.trail = newTrailView(u)
-	d.f.addNamed("photos", data.LabelPhoto.In(l), d.photos.content)
+	d.f.AddNamed("photos", data.LabelPhoto.In(l), d.photos.content)
 	d.notice = widget.NewLabel("")
 	d.notice.Wrapping = fyne.TextWrapWord
 	d.notice.Importance = widget.WarningImportance
 	d.notice.Hide()
-	d.f.content = container.NewVBox(d.flow.content, d.notice, d.f.general, d.f.form, d.checker.content, d.trail.content)
+	d.f.Content = container.NewVBox(d.flow.content, d.notice, d.f.General, d.f.Form, d.checker.content, d.trail.content)
 	return d
 }
 
@@ -127,19 +128,19 @@ func newDraftForm(u *UI) *draftForm {
 func newDraftFields(u *UI) *draftForm {
 	l := u.lang
 	d := &draftForm{
-		u: u, f: newFieldSet(l), title: widget.NewEntry(),
-		kind: newChoice(data.DraftKinds, l, "", nil), planned: newDateField(l, false), stage: widget.NewEntry(),
+		u: u, f: kit.NewFieldSet(l), title: widget.NewEntry(),
+		kind: kit.NewChoice(data.DraftKinds, l, "", nil), planned: kit.NewDateField(l, false), stage: widget.NewEntry(),
 		agencies: newAgencyPicker(u.store, u.officeID, func(err error) { u.showError(lang.L("Could not search agencies"), err) }),
-		body:     newMultiLine(8), channels: newCheckSet(data.Channels, l, 3),
+		body:     kit.NewMultiLine(8), channels: kit.NewCheckSet(data.Channels, l, 3),
 	}
 	d.stage.SetPlaceHolder(lang.L("e.g. Campaign period"))
-	d.f.add("title", data.LabelTitle, d.title)
-	d.f.add("kind", data.LabelKind, d.kind)
-	d.f.add("planned_date", data.LabelPlannedDate, d.planned.content)
-	d.f.add("channels", data.LabelChannels, d.channels.content)
-	d.f.add("election_stage", data.LabelElectionStage, d.stage)
-	d.f.add("agency_ids", data.LabelAgencies, d.agencies.content)
-	d.f.add("body", data.LabelBody, d.body)
+	d.f.Add("title", data.LabelTitle, d.title)
+	d.f.Add("kind", data.LabelKind, d.kind)
+	d.f.Add("planned_date", data.LabelPlannedDate, d.planned.Content)
+	d.f.Add("channels", data.LabelChannels, d.channels.Content)
+	d.f.Add("election_stage", data.LabelElectionStage, d.stage)
+	d.f.Add("agency_ids", data.LabelAgencies, d.agencies.content)
+	d.f.Add("body", data.LabelBody, d.body)
 	return d
 }
 
@@ -163,14 +164,14 @@ func (d *draftForm) draftPhotos() photoOwner {
 	}
 }
 
-func (d *draftForm) fields() *fieldSet { return d.f }
+func (d *draftForm) Fields() *kit.FieldSet { return d.f }
 
-func (d *draftForm) fill(r *data.Draft) {
+func (d *draftForm) Fill(r *data.Draft) {
 	d.current = r
 	d.title.SetText(r.Title)
-	d.kind.setCode(r.Kind)
-	d.planned.setDate(r.PlannedDate)
-	d.channels.set(r.Channels)
+	d.kind.SetCode(r.Kind)
+	d.planned.SetDate(r.PlannedDate)
+	d.channels.Set(r.Channels)
 	d.stage.SetText(r.ElectionStage)
 	d.agencies.set(r.AgencyIDs)
 	d.body.SetText(r.Body)
@@ -181,16 +182,16 @@ func (d *draftForm) fill(r *data.Draft) {
 
 // shown follows the browser's showing a draft: the workflow, the lock,
 // the history, and the neutrality check of a stored draft.
-func (d *draftForm) shown(foreign bool) {
+func (d *draftForm) Shown(foreign bool) {
 	r := d.current
 	if d.flow == nil { // the fields of a merge
 		return
 	}
 	d.notice.Hide()
 	d.locked = !workflow.Editable(r.Status)
-	setEnabled(d.f.form, !foreign && !d.locked)
+	kit.SetEnabled(d.f.Form, !foreign && !d.locked)
 	if b := d.u.drafts; b != nil && d.locked && !foreign {
-		b.saveBtn.Hide() // nothing in a locked form can change
+		b.SaveBtn.Hide() // nothing in a locked form can change
 	}
 	d.flow.show(r, foreign)
 	d.trail.show(r.ID)
@@ -203,7 +204,7 @@ func (d *draftForm) shown(foreign bool) {
 	}
 	n := len(d.checker.run())
 	if b := d.u.drafts; saved && n > 0 && b != nil {
-		b.status.SetText(lang.L("Saved, with {{.Count}} findings of the neutrality check to look at.", map[string]any{"Count": n}))
+		b.Status.SetText(lang.L("Saved, with {{.Count}} findings of the neutrality check to look at.", map[string]any{"Count": n}))
 	}
 }
 
@@ -214,16 +215,16 @@ func (d *draftForm) snapshot() data.Draft {
 	if d.current != nil {
 		r = *d.current
 	}
-	d.read(&r)
+	d.Read(&r)
 	return r
 }
 
-func (d *draftForm) read(r *data.Draft) []fieldMsg {
-	var msgs []fieldMsg
+func (d *draftForm) Read(r *data.Draft) []kit.FieldMsg {
+	var msgs []kit.FieldMsg
 	r.Title = d.title.Text
-	r.Kind = d.kind.code()
-	r.PlannedDate = d.planned.read("planned_date", data.LabelPlannedDate, &msgs)
-	r.Channels = d.channels.get()
+	r.Kind = d.kind.Code()
+	r.PlannedDate = d.planned.Read("planned_date", data.LabelPlannedDate, &msgs)
+	r.Channels = d.channels.Get()
 	r.ElectionStage = d.stage.Text
 	r.AgencyIDs = d.agencies.get()
 	r.Body = d.body.Text

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
@@ -24,9 +25,9 @@ func TestDraftFormSavesAValidDraft(t *testing.T) {
 	}
 	test.Type(f.title, "Siaran pers: jadwal kampanye")
 	f.kind.SetSelected("Berita/Siaran pers")
-	test.Tap(f.channels.check("Situs web"))
-	test.Tap(f.channels.check("Instagram"))
-	typeInto(f.planned.entry, "17/08/2026")
+	test.Tap(f.channels.Check("Situs web"))
+	test.Tap(f.channels.Check("Instagram"))
+	typeInto(f.planned.Entry, "17/08/2026")
 	test.Type(f.agencies.search, "kpu")
 	if f.agencies.result("Bawaslu Kabupaten Sleman") != nil {
 		t.Error("the agency search offered an agency that does not match")
@@ -34,11 +35,11 @@ func TestDraftFormSavesAValidDraft(t *testing.T) {
 	test.Tap(f.agencies.result("KPU Kabupaten Sleman"))
 	test.Type(f.body, "Isi siaran pers.")
 	// When it is saved
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	// Then it is stored with codes, not labels, and listed with its status
 	got, err := st.Drafts(ctx, store.Filter{}, 0, 10)
 	if err != nil || len(got) != 1 {
-		t.Fatalf("drafts = %+v, %v (form errors: %q)", got, err, f.f.general.Text)
+		t.Fatalf("drafts = %+v, %v (form errors: %q)", got, err, f.f.General.Text)
 	}
 	d := got[0]
 	if d.Kind != "siaran_pers" || d.Status != data.StatusDraft || d.PlannedDate != data.NewDate(2026, 8, 17) ||
@@ -46,23 +47,23 @@ func TestDraftFormSavesAValidDraft(t *testing.T) {
 		!slices.Equal(d.AgencyIDs, data.List[string]{kpu.ID}) {
 		t.Errorf("stored %+v", d)
 	}
-	if b.cellText(0, 1) != "Draf" || b.cellText(0, 2) != "Senin, 17 Agustus 2026" {
-		t.Errorf("row = %q, %q", b.cellText(0, 1), b.cellText(0, 2))
+	if b.CellText(0, 1) != "Draf" || b.CellText(0, 2) != "Senin, 17 Agustus 2026" {
+		t.Errorf("row = %q, %q", b.CellText(0, 1), b.CellText(0, 2))
 	}
 
 	// The status filter narrows the list.
-	b.bar.byKey["status"].(*choice).SetSelected("Terbit")
-	if b.n != 0 {
-		t.Errorf("published drafts: %d", b.n)
+	b.Bar.ByKey["status"].(*kit.Choice).SetSelected("Terbit")
+	if b.N != 0 {
+		t.Errorf("published drafts: %d", b.N)
 	}
 }
 
 func TestDraftMissingTitleAndKind(t *testing.T) {
 	u, st := newTestUI(t)
 	b, f := u.drafts, u.draftEd
-	test.Tap(b.saveBtn)
-	if f.f.errorText("title") != "Judul wajib diisi" || f.f.errorText("kind") != "Jenis wajib diisi" {
-		t.Errorf("errors: title %q, kind %q", f.f.errorText("title"), f.f.errorText("kind"))
+	test.Tap(b.SaveBtn)
+	if f.f.ErrorText("title") != "Judul wajib diisi" || f.f.ErrorText("kind") != "Jenis wajib diisi" {
+		t.Errorf("errors: title %q, kind %q", f.f.ErrorText("title"), f.f.ErrorText("kind"))
 	}
 	if n, _ := st.CountDrafts(ctx, store.Filter{}); n != 0 {
 		t.Fatalf("stored %d drafts", n)

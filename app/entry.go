@@ -5,50 +5,51 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
-	"github.com/humasdesk/humasdesk/data/csvimport"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
 // entryKind describes report entries (Kegiatan) to the browser.
-func entryKind(u *UI) kind[data.Entry] {
+func entryKind(u *UI) kit.Kind[data.Entry] {
 	l := u.lang
-	return kind[data.Entry]{
-		storeKind: store.KindEntry,
-		newTitle:  lang.L("New activity"),
-		editTitle: lang.L("Edit activity"),
-		viewTitle: lang.L("Activity"),
-		columns: []column[data.Entry]{
-			{data.LabelStartDate.In(l), 190, func(e *data.Entry) string { return iddate.Format(e.StartDate, l) }},
-			{data.LabelTitle.In(l), 260, func(e *data.Entry) string { return e.Title }},
-			{lang.L("Strategy"), 80, func(e *data.Entry) string { return strconv.Itoa(e.Strategy) }},
-			{data.LabelActivityType.In(l), 160, func(e *data.Entry) string { return data.ActivityTypes.Label(e.ActivityType, l) }},
+	return kit.Kind[data.Entry]{
+		StoreKind: store.KindEntry,
+		NewTitle:  lang.L("New activity"),
+		EditTitle: lang.L("Edit activity"),
+		ViewTitle: lang.L("Activity"),
+		Columns: []kit.Column[data.Entry]{
+			{Title: data.LabelStartDate.In(l), Width: 190, Text: func(e *data.Entry) string { return iddate.Format(e.StartDate, l) }},
+			{Title: data.LabelTitle.In(l), Width: 260, Text: func(e *data.Entry) string { return e.Title }},
+			{Title: lang.L("Strategy"), Width: 80, Text: func(e *data.Entry) string { return strconv.Itoa(e.Strategy) }},
+			{Title: data.LabelActivityType.In(l), Width: 160, Text: func(e *data.Entry) string { return data.ActivityTypes.Label(e.ActivityType, l) }},
 		},
-		count: u.store.CountEntriesIn,
-		page:  u.store.EntriesIn,
-		load:  u.store.Entry,
+		Count: u.store.CountEntriesIn,
+		Page:  u.store.EntriesIn,
+		Load:  u.store.Entry,
 		// The form's Save also stores the photo captions changed and
 		// not yet saved, so that showing the saved entry loses none.
-		save: func(ctx context.Context, e *data.Entry) error {
+		Save: func(ctx context.Context, e *data.Entry) error {
 			if err := u.store.SaveEntry(ctx, e); err != nil {
 				return err
 			}
 			return u.entryEd.photos.saveCaptions()
 		},
-		csvKind: csvimport.KindEntries,
+		Tools: []fyne.CanvasObject{u.entryImport.button},
 		// Most activities are logged after they took place, so a new
 		// entry starts today and done; a start date after today makes it
 		// planned (entryForm.dateChanged).
-		blank: func() data.Entry { return data.Entry{StartDate: data.Today(), Status: data.EntryDone} },
-		filters: func(bar *filterBar, set func(func(*store.Filter))) {
-			bar.add("kind", newChoice(data.ActivityTypes, l, lang.L("All activity types"), func(code string) {
+		Blank: func() data.Entry { return data.Entry{StartDate: data.Today(), Status: data.EntryDone} },
+		Filters: func(bar *kit.FilterBar, set func(func(*store.Filter))) {
+			bar.Add("kind", kit.NewChoice(data.ActivityTypes, l, lang.L("All activity types"), func(code string) {
 				set(func(f *store.Filter) { f.Kind = code })
 			}))
-			bar.add("strategy", newChoice(strategyVocabulary(), l, lang.L("All strategies"), func(code string) {
+			bar.Add("strategy", kit.NewChoice(kit.StrategyVocabulary(), l, lang.L("All strategies"), func(code string) {
 				n, _ := strconv.Atoi(code) // "" (all) is 0: no filter
 				set(func(f *store.Filter) { f.Strategy = n })
 			}))
@@ -59,18 +60,18 @@ func entryKind(u *UI) kind[data.Entry] {
 
 // entryForm edits one report entry.
 type entryForm struct {
-	f            *fieldSet
-	start, end   *dateField
+	f            *kit.FieldSet
+	start, end   *kit.DateField
 	title        *widget.Entry
-	activity     *choice
-	strategy     *choice
+	activity     *kit.Choice
+	strategy     *kit.Choice
 	location     *widget.Entry
 	online       *widget.Check
 	partners     *agencyPicker
 	participants *widget.Entry
 	outputs      *widget.Entry
 	reach        *widget.Entry
-	state        *choice
+	state        *kit.Choice
 	reason       *widget.Entry
 	obstacles    *widget.Entry
 	followUp     *widget.Entry
@@ -87,62 +88,62 @@ type entryForm struct {
 func newEntryForm(u *UI) *entryForm {
 	l := u.lang
 	e := &entryForm{
-		f: newFieldSet(l), start: newDateField(l, false), end: newDateField(l, false),
-		title: widget.NewEntry(), activity: newChoice(data.ActivityTypes, l, "", nil),
-		strategy: newChoice(strategyVocabulary(), l, "", nil), location: widget.NewEntry(),
+		f: kit.NewFieldSet(l), start: kit.NewDateField(l, false), end: kit.NewDateField(l, false),
+		title: widget.NewEntry(), activity: kit.NewChoice(data.ActivityTypes, l, "", nil),
+		strategy: kit.NewChoice(kit.StrategyVocabulary(), l, "", nil), location: widget.NewEntry(),
 		online:       widget.NewCheck(data.LabelOnline.In(l), nil),
 		partners:     newAgencyPicker(u.store, u.officeID, func(err error) { u.showError(lang.L("Could not search agencies"), err) }),
 		participants: widget.NewEntry(), outputs: widget.NewEntry(), reach: widget.NewEntry(),
-		reason:    newMultiLine(2),
-		obstacles: newMultiLine(2), followUp: newMultiLine(2), evidence: newMultiLine(3), notes: newMultiLine(2),
+		reason:    kit.NewMultiLine(2),
+		obstacles: kit.NewMultiLine(2), followUp: kit.NewMultiLine(2), evidence: kit.NewMultiLine(3), notes: kit.NewMultiLine(2),
 		photos: newPhotoList(u),
 	}
-	e.state = newChoice(data.EntryStates, l, "", e.stateChanged)
-	e.start.changed = e.dateChanged
+	e.state = kit.NewChoice(data.EntryStates, l, "", e.stateChanged)
+	e.start.Changed = e.dateChanged
 	e.reason.SetPlaceHolder(lang.L("Why it did not take place, e.g. the speaker could not come"))
-	e.end.entry.SetPlaceHolder(lang.L("Empty if one day"))
+	e.end.Entry.SetPlaceHolder(lang.L("Empty if one day"))
 	e.evidence.SetPlaceHolder(lang.L("One link per line, https://…"))
-	e.f.add("start_date", data.LabelStartDate, e.start.content)
-	e.f.add("end_date", data.LabelEndDate, e.end.content)
-	e.f.add("title", data.LabelTitle, e.title)
-	e.f.add("activity_type", data.LabelActivityType, e.activity)
-	e.f.add("strategy", data.LabelStrategy, e.strategy)
-	e.f.add("location", data.LabelLocation, e.location)
-	e.f.addNamed("online", "", e.online)
-	e.f.add("partner_ids", data.LabelPartners, e.partners.content)
-	e.f.add("participants", data.LabelParticipants, e.participants)
-	e.f.add("outputs", data.LabelOutputs, e.outputs)
-	e.f.add("reach", data.LabelReach, e.reach)
-	e.f.add("status", data.LabelEntryStatus, e.state)
-	e.f.add("not_done_reason", data.LabelNotDoneReason, e.reason)
-	e.f.add("obstacles", data.LabelObstacles, e.obstacles)
-	e.f.add("follow_up", data.LabelFollowUp, e.followUp)
-	e.f.add("evidence_links", data.LabelEvidenceLinks, e.evidence)
-	e.f.add("notes", data.LabelNotes, e.notes)
-	e.f.addNamed("photos", lang.L("Documentation photos"), e.photos.content)
+	e.f.Add("start_date", data.LabelStartDate, e.start.Content)
+	e.f.Add("end_date", data.LabelEndDate, e.end.Content)
+	e.f.Add("title", data.LabelTitle, e.title)
+	e.f.Add("activity_type", data.LabelActivityType, e.activity)
+	e.f.Add("strategy", data.LabelStrategy, e.strategy)
+	e.f.Add("location", data.LabelLocation, e.location)
+	e.f.AddNamed("online", "", e.online)
+	e.f.Add("partner_ids", data.LabelPartners, e.partners.content)
+	e.f.Add("participants", data.LabelParticipants, e.participants)
+	e.f.Add("outputs", data.LabelOutputs, e.outputs)
+	e.f.Add("reach", data.LabelReach, e.reach)
+	e.f.Add("status", data.LabelEntryStatus, e.state)
+	e.f.Add("not_done_reason", data.LabelNotDoneReason, e.reason)
+	e.f.Add("obstacles", data.LabelObstacles, e.obstacles)
+	e.f.Add("follow_up", data.LabelFollowUp, e.followUp)
+	e.f.Add("evidence_links", data.LabelEvidenceLinks, e.evidence)
+	e.f.Add("notes", data.LabelNotes, e.notes)
+	e.f.AddNamed("photos", lang.L("Documentation photos"), e.photos.content)
 	return e
 }
 
-func (e *entryForm) fields() *fieldSet { return e.f }
+func (e *entryForm) Fields() *kit.FieldSet { return e.f }
 
-func (e *entryForm) fill(r *data.Entry) {
-	e.start.setDate(r.StartDate)
+func (e *entryForm) Fill(r *data.Entry) {
+	e.start.SetDate(r.StartDate)
 	// A one-day activity's end date equals its start; showing it empty
 	// keeps the form as the user filled it.
 	if r.EndDate == r.StartDate {
-		e.end.setDate(data.Date{})
+		e.end.SetDate(data.Date{})
 	} else {
-		e.end.setDate(r.EndDate)
+		e.end.SetDate(r.EndDate)
 	}
 	e.title.SetText(r.Title)
-	e.activity.setCode(r.ActivityType)
-	e.strategy.setCode(strconv.Itoa(r.Strategy))
+	e.activity.SetCode(r.ActivityType)
+	e.strategy.SetCode(strconv.Itoa(r.Strategy))
 	e.location.SetText(r.Location)
 	e.online.SetChecked(r.Online)
 	e.partners.set(r.PartnerIDs)
-	e.participants.SetText(intText(r.Participants))
-	e.outputs.SetText(intText(r.Outputs))
-	e.reach.SetText(intText(r.Reach))
+	e.participants.SetText(kit.IntText(r.Participants))
+	e.outputs.SetText(kit.IntText(r.Outputs))
+	e.reach.SetText(kit.IntText(r.Reach))
 	e.setState(r.Status)
 	e.stateChosen = r.ID != ""
 	e.reason.SetText(r.NotDoneReason)
@@ -153,28 +154,28 @@ func (e *entryForm) fill(r *data.Entry) {
 	e.photos.show(r.ID)
 }
 
-func (e *entryForm) read(r *data.Entry) []fieldMsg {
-	var msgs []fieldMsg
-	l := e.f.l
-	r.StartDate = e.start.read("start_date", data.LabelStartDate, &msgs)
-	r.EndDate = e.end.read("end_date", data.LabelEndDate, &msgs)
+func (e *entryForm) Read(r *data.Entry) []kit.FieldMsg {
+	var msgs []kit.FieldMsg
+	l := e.f.L
+	r.StartDate = e.start.Read("start_date", data.LabelStartDate, &msgs)
+	r.EndDate = e.end.Read("end_date", data.LabelEndDate, &msgs)
 	r.Title = e.title.Text
-	r.ActivityType = e.activity.code()
-	r.Strategy, _ = strconv.Atoi(e.strategy.code()) // none chosen is 0, which Validate refuses
+	r.ActivityType = e.activity.Code()
+	r.Strategy, _ = strconv.Atoi(e.strategy.Code()) // none chosen is 0, which Validate refuses
 	r.Location = e.location.Text
 	r.Online = e.online.Checked
 	r.PartnerIDs = e.partners.get()
-	r.Participants = intField(e.participants, "participants", data.LabelParticipants, l, &msgs)
-	r.Outputs = intField(e.outputs, "outputs", data.LabelOutputs, l, &msgs)
-	r.Reach = intField(e.reach, "reach", data.LabelReach, l, &msgs)
-	r.Status = e.state.code()
+	r.Participants = kit.IntField(e.participants, "participants", data.LabelParticipants, l, &msgs)
+	r.Outputs = kit.IntField(e.outputs, "outputs", data.LabelOutputs, l, &msgs)
+	r.Reach = kit.IntField(e.reach, "reach", data.LabelReach, l, &msgs)
+	r.Status = e.state.Code()
 	r.NotDoneReason = e.reason.Text
 	if r.Status != data.EntryNotDone {
 		r.NotDoneReason = ""
 	}
 	r.Obstacles = e.obstacles.Text
 	r.FollowUp = e.followUp.Text
-	r.EvidenceLinks = lines(e.evidence.Text)
+	r.EvidenceLinks = kit.Lines(e.evidence.Text)
 	r.Notes = e.notes.Text
 	return msgs
 }
@@ -195,7 +196,7 @@ func (e *entryForm) stateChanged(code string) {
 // setState shows code without counting it as the user's choice.
 func (e *entryForm) setState(code string) {
 	e.autoState = true
-	e.state.setCode(code)
+	e.state.SetCode(code)
 	e.autoState = false
 	e.stateChanged(code)
 }
@@ -206,7 +207,7 @@ func (e *entryForm) dateChanged() {
 	if e.stateChosen {
 		return
 	}
-	if d, ok := e.start.date(); ok && !d.IsZero() {
+	if d, ok := e.start.Date(); ok && !d.IsZero() {
 		e.setState(data.DefaultEntryStatus(d, data.Today()))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
@@ -18,19 +19,19 @@ func TestEntryEndBeforeStartShowsMessage(t *testing.T) {
 	b, f := u.entries, u.entryEd
 
 	// Given an activity that ends before it starts
-	typeInto(f.start.entry, "10 Juli 2023")
-	typeInto(f.end.entry, "09/07/2023")
+	typeInto(f.start.Entry, "10 Juli 2023")
+	typeInto(f.end.Entry, "09/07/2023")
 	test.Type(f.title, "Rapat koordinasi tahapan kampanye")
 	f.activity.SetSelected("Rapat koordinasi")
 	f.strategy.SetSelectedIndex(1)
 	// The typed dates are shown back in words
-	if f.start.shown.Text != "Senin, 10 Juli 2023" || f.end.shown.Text != "Minggu, 9 Juli 2023" {
-		t.Errorf("dates shown as %q and %q", f.start.shown.Text, f.end.shown.Text)
+	if f.start.Shown.Text != "Senin, 10 Juli 2023" || f.end.Shown.Text != "Minggu, 9 Juli 2023" {
+		t.Errorf("dates shown as %q and %q", f.start.Shown.Text, f.end.Shown.Text)
 	}
 	// When it is saved
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	// Then the end date says why, in Indonesian, and nothing is stored
-	if got := f.f.errorText("end_date"); got != "Tanggal selesai tidak boleh sebelum tanggal mulai" {
+	if got := f.f.ErrorText("end_date"); got != "Tanggal selesai tidak boleh sebelum tanggal mulai" {
 		t.Errorf("end_date error = %q", got)
 	}
 	if n, _ := st.CountEntries(ctx, store.Filter{}); n != 0 {
@@ -38,8 +39,8 @@ func TestEntryEndBeforeStartShowsMessage(t *testing.T) {
 	}
 
 	// When the end date is emptied (a one-day activity), it saves
-	typeInto(f.end.entry, "")
-	test.Tap(b.saveBtn)
+	typeInto(f.end.Entry, "")
+	test.Tap(b.SaveBtn)
 	got, err := st.Entries(ctx, store.Filter{}, 0, 10)
 	if err != nil || len(got) != 1 {
 		t.Fatalf("entries = %v, %v", got, err)
@@ -47,8 +48,8 @@ func TestEntryEndBeforeStartShowsMessage(t *testing.T) {
 	if e := got[0]; e.StartDate != data.NewDate(2023, 7, 10) || e.EndDate != e.StartDate || e.Strategy != 2 || !e.Realised {
 		t.Errorf("stored %+v", e)
 	}
-	if b.cellText(0, 0) != "Senin, 10 Juli 2023" || b.cellText(0, 2) != "2" || b.cellText(0, 3) != "Rapat koordinasi" {
-		t.Errorf("row = %q %q %q", b.cellText(0, 0), b.cellText(0, 2), b.cellText(0, 3))
+	if b.CellText(0, 0) != "Senin, 10 Juli 2023" || b.CellText(0, 2) != "2" || b.CellText(0, 3) != "Rapat koordinasi" {
+		t.Errorf("row = %q %q %q", b.CellText(0, 0), b.CellText(0, 2), b.CellText(0, 3))
 	}
 }
 
@@ -57,10 +58,10 @@ func TestEntryEndBeforeStartShowsMessage(t *testing.T) {
 func TestEntryUnreadableInputIsReported(t *testing.T) {
 	u, st := newTestUI(t)
 	b, f := u.entries, u.entryEd
-	typeInto(f.start.entry, "tiga puluh Februari")
+	typeInto(f.start.Entry, "tiga puluh Februari")
 	test.Type(f.participants, "banyak")
 	test.Type(f.evidence, "https://kpu.go.id/berita/1\nbukan tautan")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	for key, want := range map[string]string{
 		"start_date":     "Tanggal mulai bukan tanggal yang sah (contoh: 10 Juli 2023 atau 10/07/2023)",
 		"participants":   "Jumlah peserta harus berupa bilangan bulat",
@@ -68,7 +69,7 @@ func TestEntryUnreadableInputIsReported(t *testing.T) {
 		"strategy":       "Strategi Bakohumas harus antara 1 dan 8",
 		"evidence_links": "Tautan bukti bukan alamat web yang sah (awali dengan http:// atau https://)",
 	} {
-		if got := f.f.errorText(key); got != want {
+		if got := f.f.ErrorText(key); got != want {
 			t.Errorf("%s: %q, want %q", key, got, want)
 		}
 	}
@@ -86,13 +87,13 @@ func TestEntryEditKeepsPartnersAndUnshownFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, f := u.entries, u.entryEd
-	b.reload()
-	b.table.Select(tableCell(0))
+	b.Reload()
+	b.Table.Select(tableCell(0))
 	if len(f.partners.ids) != 1 || f.partners.names[a.ID] != "Polres Sleman" {
 		t.Fatalf("partners shown: %v %v", f.partners.ids, f.partners.names)
 	}
 	typeInto(f.title, "Sosialisasi pemilih pemula")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	got, err := st.Entry(ctx, e.ID)
 	if err != nil || got.Title != "Sosialisasi pemilih pemula" || got.EndDate != e.EndDate || len(got.PartnerIDs) != 1 {
 		t.Fatalf("after edit: %+v, %v", got, err)
@@ -112,40 +113,40 @@ func TestEntryListPagesThroughTheStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := u.entries
-	b.reload()
+	b.Reload()
 	u.tabs.SelectIndex(3) // the table draws its visible rows
 	u.win.Resize(fyne.NewSize(1100, 720))
 
-	if rows, _ := b.table.Length(); rows != 1000 {
+	if rows, _ := b.Table.Length(); rows != 1000 {
 		t.Fatalf("table length = %d", rows)
 	}
-	if b.pages.fetches < 1 || b.pages.fetches > 2 {
-		t.Fatalf("drawing the first screen made %d fetches", b.pages.fetches)
+	if b.Pages.Fetches < 1 || b.Pages.Fetches > 2 {
+		t.Fatalf("drawing the first screen made %d fetches", b.Pages.Fetches)
 	}
 	// Latest first, as the store sorts.
-	if got := b.cellText(0, 1); got != "Kegiatan 0999" {
+	if got := b.CellText(0, 1); got != "Kegiatan 0999" {
 		t.Errorf("first row = %q", got)
 	}
-	before := b.pages.fetches
-	if got := b.cellText(999, 1); got != "Kegiatan 0000" {
+	before := b.Pages.Fetches
+	if got := b.CellText(999, 1); got != "Kegiatan 0000" {
 		t.Errorf("last row = %q", got)
 	}
-	b.table.ScrollToBottom()
-	if d := b.pages.fetches - before; d != 1 {
+	b.Table.ScrollToBottom()
+	if d := b.Pages.Fetches - before; d != 1 {
 		t.Errorf("reaching the end made %d more fetches, want 1", d)
 	}
-	if len(b.pages.pages) > keepPages {
-		t.Errorf("%d pages kept", len(b.pages.pages))
+	if len(b.Pages.Pages) > kit.KeepPages {
+		t.Errorf("%d pages kept", len(b.Pages.Pages))
 	}
 
 	// Filters narrow the count and start again from the first page.
-	b.bar.byKey["strategy"].(*choice).SetSelectedIndex(3) // "3. Penyediaan informasi …"
-	if b.n != 125 || b.filter.Strategy != 3 {
-		t.Fatalf("strategy 3: %d rows, filter %+v", b.n, b.filter)
+	b.Bar.ByKey["strategy"].(*kit.Choice).SetSelectedIndex(3) // "3. Penyediaan informasi …"
+	if b.N != 125 || b.Filter.Strategy != 3 {
+		t.Fatalf("strategy 3: %d rows, filter %+v", b.N, b.Filter)
 	}
-	typeInto(b.bar.byKey["from.field"].(*widget.Entry), "1 Januari 2026")
-	if b.filter.From != data.NewDate(2026, 1, 1) {
-		t.Fatalf("from filter = %v", b.filter.From)
+	typeInto(b.Bar.ByKey["from.field"].(*widget.Entry), "1 Januari 2026")
+	if b.Filter.From != data.NewDate(2026, 1, 1) {
+		t.Fatalf("from filter = %v", b.Filter.From)
 	}
 	// 2024-01-01 + 999 days is 2026-09-26: days 731..999 are from 2026 on.
 	want := 0
@@ -154,8 +155,8 @@ func TestEntryListPagesThroughTheStore(t *testing.T) {
 			want++
 		}
 	}
-	if b.n != want {
-		t.Errorf("strategy 3 from 2026: %d rows, want %d", b.n, want)
+	if b.N != want {
+		t.Errorf("strategy 3 from 2026: %d rows, want %d", b.N, want)
 	}
 }
 
@@ -163,17 +164,17 @@ func TestDatePickerWritesIndonesianDate(t *testing.T) {
 	u, _ := newTestUI(t)
 	f := u.entryEd.start
 	u.tabs.SelectIndex(3)
-	f.setDate(data.NewDate(2023, 7, 1))
-	test.Tap(f.pickBtn)
-	if f.picker.title.Text != "Juli 2023" {
-		t.Fatalf("picker shows %q", f.picker.title.Text)
+	f.SetDate(data.NewDate(2023, 7, 1))
+	test.Tap(f.PickBtn)
+	if f.Picker.Title.Text != "Juli 2023" {
+		t.Fatalf("picker shows %q", f.Picker.Title.Text)
 	}
-	test.Tap(f.picker.dayButton(10))
-	if f.entry.Text != "10 Juli 2023" || f.shown.Text != "Senin, 10 Juli 2023" {
-		t.Fatalf("picked: %q / %q", f.entry.Text, f.shown.Text)
+	test.Tap(f.Picker.DayButton(10))
+	if f.Entry.Text != "10 Juli 2023" || f.Shown.Text != "Senin, 10 Juli 2023" {
+		t.Fatalf("picked: %q / %q", f.Entry.Text, f.Shown.Text)
 	}
-	f.picker.show(2023, time.Month(13))
-	if f.picker.title.Text != "Januari 2024" {
-		t.Errorf("month after December: %q", f.picker.title.Text)
+	f.Picker.Show(2023, time.Month(13))
+	if f.Picker.Title.Text != "Januari 2024" {
+		t.Errorf("month after December: %q", f.Picker.Title.Text)
 	}
 }

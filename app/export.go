@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/report"
@@ -352,8 +353,8 @@ func (v *exportView) chooseFile() {
 		return
 	}
 	title := lang.L("Could not export the report")
-	choice := fileChoice{errTitle: title, name: v.fileName(), exts: []string{"." + v.formatCode()},
-		dir: v.startDir(), size: fyne.NewSize(860, 560)}
+	choice := kit.FileChoice{ErrTitle: title, Name: v.fileName(), Exts: []string{"." + v.formatCode()},
+		Dir: v.startDir(), Size: fyne.NewSize(860, 560)}
 	v.u.chooseSave(choice, func(w fyne.URIWriteCloser) {
 		// The dialog opened (and emptied) the file; the report is written
 		// beside it and renamed over it, so only the name is needed.
@@ -388,23 +389,7 @@ func (v *exportView) startDir() fyne.ListableURI {
 			return l
 		}
 	}
-	return startFolder()
-}
-
-// startFolder is the user's documents folder, where file dialogs open.
-func startFolder() fyne.ListableURI {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return nil
-	}
-	for _, name := range []string{"Documents", "Dokumen"} {
-		if fi, err := os.Stat(filepath.Join(home, name)); err == nil && fi.IsDir() {
-			if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Join(home, name))); err == nil {
-				return l
-			}
-		}
-	}
-	return nil
+	return kit.StartFolder()
 }
 
 // exportTo builds and writes the report to path in the background, with a

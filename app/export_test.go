@@ -259,7 +259,7 @@ func TestReportSettingsShowExampleAndFeedTheExport(t *testing.T) {
 	// A sequence that is not a number is refused under its field.
 	typeInto(s.sequence, "dua belas")
 	test.Tap(s.saveBtn)
-	if got := s.f.errorText("sequence"); got != "Nomor urut harus bilangan bulat mulai dari 1" {
+	if got := s.f.ErrorText("sequence"); got != "Nomor urut harus bilangan bulat mulai dari 1" {
 		t.Errorf("sequence error = %q", got)
 	}
 	if v, _ := st.Setting(ctx, store.SettingReportNumber, ""); v != "" {
@@ -277,8 +277,8 @@ func TestReportSettingsShowExampleAndFeedTheExport(t *testing.T) {
 			t.Errorf("%s = %q, want %q", key, v, want)
 		}
 	}
-	if s.status.Text != "Tersimpan." || s.f.errorText("sequence") != "" {
-		t.Errorf("after saving: %q %q", s.status.Text, s.f.errorText("sequence"))
+	if s.status.Text != "Tersimpan." || s.f.ErrorText("sequence") != "" {
+		t.Errorf("after saving: %q %q", s.status.Text, s.f.ErrorText("sequence"))
 	}
 	// The export form numbers the next report with them (Triwulan III, the
 	// last quarter ended).

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/humasdesk/humasdesk/app/kit"
 )
 
 // A file dialog's answer: an error is shown and nothing used, a cancel
@@ -16,7 +18,7 @@ import (
 func TestChosenFile(t *testing.T) {
 	u, st := newTestUI(t)
 	var used []fyne.URIReadCloser
-	use := chosen(u, "Berkas tidak dapat dibuka", func(r fyne.URIReadCloser) { used = append(used, r) })
+	use := kit.Chosen(u.showError, "Berkas tidak dapat dibuka", func(r fyne.URIReadCloser) { used = append(used, r) })
 
 	use(nil, nil) // cancelled
 	if len(used) != 0 || u.lastError != "" || u.win.Canvas().Overlays().Top() != nil {
@@ -42,7 +44,7 @@ func TestChosenFile(t *testing.T) {
 // Both dialogs open over the window with the name and the filter asked.
 func TestFileDialogsOpen(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.chooseSave(fileChoice{errTitle: "x", name: "laporan.pdf", exts: []string{".pdf"}}, func(fyne.URIWriteCloser) {})
+	u.chooseSave(kit.FileChoice{ErrTitle: "x", Name: "laporan.pdf", Exts: []string{".pdf"}}, func(fyne.URIWriteCloser) {})
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no save dialog")
@@ -58,7 +60,7 @@ func TestFileDialogsOpen(t *testing.T) {
 	}
 	u.win.Canvas().Overlays().Top().Hide()
 	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
-	u.chooseOpen(fileChoice{errTitle: "x", exts: []string{".csv"}}, func(fyne.URIReadCloser) {})
+	u.chooseOpen(kit.FileChoice{ErrTitle: "x", Exts: []string{".csv"}}, func(fyne.URIReadCloser) {})
 	if u.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no open dialog")
 	}

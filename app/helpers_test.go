@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 	"github.com/humasdesk/humasdesk/data/syncclient"
@@ -21,14 +22,16 @@ func TestMain(m *testing.M) {
 	os.Setenv("LANG", "id_ID.UTF-8")
 	// Tests apply the search themselves (flushSearch); a timer firing on
 	// its own goroutine would race with them.
-	searchDelay = time.Hour
+	kit.SearchDelay = time.Hour
 	// Likewise a list's count and first page are read in place, so that a
 	// test sees the list right after changing its filter;
 	// TestListLoadsOffTheMainGoroutine runs them on goroutines.
-	loadLists = func(load func()) { load() }
+	kit.LoadLists = func(load func()) { load() }
 	// Sync runs a round at start and when a test taps "Sinkronkan
 	// sekarang", never on its own while the test reads the window.
 	syncInterval = time.Hour
+	// The idle lock is checked by the tests that move its clock.
+	idleCheckEvery = 0
 	syncclient.MinBackoff, syncclient.MaxBackoff = time.Hour, time.Hour
 	if err := SetupLanguage(data.LangID); err != nil {
 		panic(err)
@@ -39,7 +42,10 @@ func TestMain(m *testing.M) {
 var ctx = context.Background()
 
 // newTestUI opens the main window over a fresh store in a temporary
-// folder, with Fyne's test driver.
+// folder, with Fyne's test driver. The window shows its main content, as
+// past the sign-in: the tests of the views need not sign in (an office
+// without people acts as its typed user); session_test.go shows the
+// sign-in itself.
 func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
@@ -50,6 +56,7 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Cleanup(func() { st.Close() })
 	u := New(a, st)
 	t.Cleanup(u.win.Close)
+	u.win.SetContent(u.acct.shell)
 	return u, st
 }
 
@@ -95,10 +102,10 @@ func typeInto(e *widget.Entry, text string) {
 }
 
 // listTexts is the first column of every row a browser lists.
-func listTexts[T any, P record[T]](b *browser[T, P]) []string {
-	out := make([]string, b.n)
+func listTexts[T any, P kit.Record[T]](b *kit.Browser[T, P]) []string {
+	out := make([]string, b.N)
 	for i := range out {
-		out[i] = b.cellText(i, 0)
+		out[i] = b.CellText(i, 0)
 	}
 	return out
 }

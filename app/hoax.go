@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -33,7 +34,7 @@ import (
 // hoaxView is the Hoaks view: the register and its summary.
 type hoaxView struct {
 	u       *UI
-	cases   *browser[data.Hoax, *data.Hoax]
+	cases   *kit.Browser[data.Hoax, *data.Hoax]
 	form    *hoaxForm
 	summary *hoaxSummary
 	tabs    *container.AppTabs
@@ -42,10 +43,10 @@ type hoaxView struct {
 
 func newHoaxView(u *UI) *hoaxView {
 	v := &hoaxView{u: u, form: newHoaxForm(u)}
-	v.cases = newBrowser(u, hoaxKind(u), editor[data.Hoax](v.form))
+	v.cases = kit.NewBrowser(kitHost{u}, hoaxKind(u), kit.Editor[data.Hoax](v.form))
 	v.summary = newHoaxSummary(u)
 	v.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Cases"), theme.ListIcon(), v.cases.content),
+		container.NewTabItemWithIcon(lang.L("Cases"), theme.ListIcon(), v.cases.Content),
 		container.NewTabItemWithIcon(lang.L("Summary per quarter"), theme.InfoIcon(), v.summary.content),
 	)
 	v.tabs.OnSelected = func(ti *container.TabItem) {
@@ -59,8 +60,8 @@ func newHoaxView(u *UI) *hoaxView {
 
 // shown follows the view being shown: publishing a clarification in
 // Konten closes the cases it answers, so the register reads again.
-func (v *hoaxView) shown() {
-	v.cases.reload()
+func (v *hoaxView) Shown() {
+	v.cases.Reload()
 	if v.tabs.Selected() != nil && v.tabs.Selected().Content == v.summary.content {
 		v.summary.refresh()
 	}
@@ -71,8 +72,8 @@ func (u *UI) showOpenHoaxes() {
 	v := u.hoaxes
 	u.selectView(v.content)
 	v.tabs.SelectIndex(0)
-	if c, ok := v.cases.bar.byKey["state"].(*choice); ok {
-		c.setCode(hoaxOpen)
+	if c, ok := v.cases.Bar.ByKey["state"].(*kit.Choice); ok {
+		c.SetCode(hoaxOpen)
 	}
 }
 
@@ -89,52 +90,52 @@ var hoaxStates = data.Vocabulary{
 
 // hoaxKind describes the register's cases to the browser. The filter's
 // Kind is the platform, Status the state, From and To the found day.
-func hoaxKind(u *UI) kind[data.Hoax] {
+func hoaxKind(u *UI) kit.Kind[data.Hoax] {
 	l := u.lang
-	return kind[data.Hoax]{
-		storeKind: store.KindHoax,
-		newTitle:  lang.L("New hoax case"),
-		editTitle: lang.L("Edit hoax case"),
-		viewTitle: lang.L("Hoax case"),
-		columns: []column[data.Hoax]{
-			{data.LabelClaim.In(l), 240, func(h *data.Hoax) string { return strings.Join(strings.Fields(h.Claim), " ") }},
-			{data.LabelHoaxPlatform.In(l), 110, func(h *data.Hoax) string { return data.HoaxPlatforms.Label(h.Platform, l) }},
-			{lang.L("Found"), 170, func(h *data.Hoax) string { return momentText(h.FoundAt, l) }},
-			{lang.L("Clarified"), 170, func(h *data.Hoax) string {
+	return kit.Kind[data.Hoax]{
+		StoreKind: store.KindHoax,
+		NewTitle:  lang.L("New hoax case"),
+		EditTitle: lang.L("Edit hoax case"),
+		ViewTitle: lang.L("Hoax case"),
+		Columns: []kit.Column[data.Hoax]{
+			{Title: data.LabelClaim.In(l), Width: 240, Text: func(h *data.Hoax) string { return strings.Join(strings.Fields(h.Claim), " ") }},
+			{Title: data.LabelHoaxPlatform.In(l), Width: 110, Text: func(h *data.Hoax) string { return data.HoaxPlatforms.Label(h.Platform, l) }},
+			{Title: lang.L("Found"), Width: 170, Text: func(h *data.Hoax) string { return momentText(h.FoundAt, l) }},
+			{Title: lang.L("Clarified"), Width: 170, Text: func(h *data.Hoax) string {
 				if h.ClarifiedAt == nil {
 					return lang.L("Not yet")
 				}
 				return momentText(*h.ClarifiedAt, l)
 			}},
-			{lang.L("Time to clarify (hours)"), 130, func(h *data.Hoax) string { return clarifyText(h) }},
+			{Title: lang.L("Time to clarify (hours)"), Width: 130, Text: func(h *data.Hoax) string { return clarifyText(h) }},
 		},
-		rowImportance: func(h *data.Hoax) widget.Importance {
+		RowImportance: func(h *data.Hoax) widget.Importance {
 			if h.Clarified() {
 				return widget.MediumImportance
 			}
 			return widget.WarningImportance
 		},
-		count: func(ctx context.Context, f store.Filter, offices []string) (int, error) {
+		Count: func(ctx context.Context, f store.Filter, offices []string) (int, error) {
 			cases, err := hoaxList(ctx, u.store, f, offices)
 			return len(cases), err
 		},
-		page: func(ctx context.Context, f store.Filter, offices []string, offset, limit int) ([]data.Hoax, error) {
+		Page: func(ctx context.Context, f store.Filter, offices []string, offset, limit int) ([]data.Hoax, error) {
 			cases, err := hoaxList(ctx, u.store, f, offices)
 			if err != nil || offset >= len(cases) {
 				return nil, err
 			}
 			return cases[offset:min(offset+limit, len(cases))], nil
 		},
-		load: u.store.Hoax,
-		save: u.store.SaveHoax,
-		blank: func() data.Hoax {
+		Load: u.store.Hoax,
+		Save: u.store.SaveHoax,
+		Blank: func() data.Hoax {
 			return data.Hoax{FoundAt: time.Now().Truncate(time.Minute)}
 		},
-		filters: func(bar *filterBar, set func(func(*store.Filter))) {
-			bar.add("state", newChoice(hoaxStates, l, lang.L("All cases"), func(code string) {
+		Filters: func(bar *kit.FilterBar, set func(func(*store.Filter))) {
+			bar.Add("state", kit.NewChoice(hoaxStates, l, lang.L("All cases"), func(code string) {
 				set(func(f *store.Filter) { f.Status = code })
 			}))
-			bar.add("platform", newChoice(data.HoaxPlatforms, l, lang.L("All platforms"), func(code string) {
+			bar.Add("platform", kit.NewChoice(data.HoaxPlatforms, l, lang.L("All platforms"), func(code string) {
 				set(func(f *store.Filter) { f.Kind = code })
 			}))
 			addDateRange(bar, l, set)
@@ -219,14 +220,14 @@ func clarifyText(h *data.Hoax) string {
 // hoaxForm edits one case.
 type hoaxForm struct {
 	u         *UI
-	f         *fieldSet
+	f         *kit.FieldSet
 	claim     *widget.Entry
-	platform  *choice
+	platform  *kit.Choice
 	link      *widget.Entry
-	foundDate *dateField
+	foundDate *kit.DateField
 	foundTime *widget.Entry
 	draft     *clarificationPicker
-	clarDate  *dateField
+	clarDate  *kit.DateField
 	clarTime  *widget.Entry
 	took      *widget.Label // the time to clarify of what the form holds
 	notes     *widget.Entry
@@ -234,39 +235,39 @@ type hoaxForm struct {
 
 func newHoaxForm(u *UI) *hoaxForm {
 	l := u.lang
-	h := &hoaxForm{u: u, f: newFieldSet(l), claim: newMultiLine(3), platform: newChoice(data.HoaxPlatforms, l, "", nil),
-		link: widget.NewEntry(), foundDate: newDateField(l, false), foundTime: widget.NewEntry(),
-		clarDate: newDateField(l, false), clarTime: widget.NewEntry(), took: widget.NewLabel(""), notes: newMultiLine(3)}
+	h := &hoaxForm{u: u, f: kit.NewFieldSet(l), claim: kit.NewMultiLine(3), platform: kit.NewChoice(data.HoaxPlatforms, l, "", nil),
+		link: widget.NewEntry(), foundDate: kit.NewDateField(l, false), foundTime: widget.NewEntry(),
+		clarDate: kit.NewDateField(l, false), clarTime: widget.NewEntry(), took: widget.NewLabel(""), notes: kit.NewMultiLine(3)}
 	h.draft = newClarificationPicker(u)
 	h.link.SetPlaceHolder("https://…")
 	for _, e := range []*widget.Entry{h.foundTime, h.clarTime} {
 		e.SetPlaceHolder(lang.L("time, e.g. 15.40"))
 		e.OnChanged = func(string) { h.updateTook() }
 	}
-	h.foundDate.changed, h.clarDate.changed = h.updateTook, h.updateTook
+	h.foundDate.Changed, h.clarDate.Changed = h.updateTook, h.updateTook
 	h.took.TextStyle.Bold = true
-	h.f.add("claim", data.LabelClaim, h.claim)
-	h.f.add("platform", data.LabelHoaxPlatform, h.platform)
-	h.f.add("link", data.LabelHoaxLink, h.link)
-	h.f.add("found_at", data.LabelFoundAt, moment(h.foundDate, h.foundTime))
-	h.f.add("draft_id", data.LabelClarification, h.draft.content)
-	h.f.add("clarified_at", data.LabelClarifiedAt, moment(h.clarDate, h.clarTime))
-	h.f.addNamed("took", lang.L("Time to clarify"), h.took)
-	h.f.add("notes", data.LabelNotes, h.notes)
+	h.f.Add("claim", data.LabelClaim, h.claim)
+	h.f.Add("platform", data.LabelHoaxPlatform, h.platform)
+	h.f.Add("link", data.LabelHoaxLink, h.link)
+	h.f.Add("found_at", data.LabelFoundAt, moment(h.foundDate, h.foundTime))
+	h.f.Add("draft_id", data.LabelClarification, h.draft.content)
+	h.f.Add("clarified_at", data.LabelClarifiedAt, moment(h.clarDate, h.clarTime))
+	h.f.AddNamed("took", lang.L("Time to clarify"), h.took)
+	h.f.Add("notes", data.LabelNotes, h.notes)
 	return h
 }
 
 // moment lays a date field and its time side by side.
-func moment(d *dateField, t *widget.Entry) fyne.CanvasObject {
-	row := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(110, t.MinSize().Height), t), d.content)
+func moment(d *kit.DateField, t *widget.Entry) fyne.CanvasObject {
+	row := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(110, t.MinSize().Height), t), d.Content)
 	return row
 }
 
-func (h *hoaxForm) fields() *fieldSet { return h.f }
+func (h *hoaxForm) Fields() *kit.FieldSet { return h.f }
 
-func (h *hoaxForm) fill(r *data.Hoax) {
+func (h *hoaxForm) Fill(r *data.Hoax) {
 	h.claim.SetText(r.Claim)
-	h.platform.setCode(r.Platform)
+	h.platform.SetCode(r.Platform)
 	h.link.SetText(r.Link)
 	setMoment(h.foundDate, h.foundTime, r.FoundAt)
 	h.draft.set(r.DraftID)
@@ -279,21 +280,21 @@ func (h *hoaxForm) fill(r *data.Hoax) {
 	h.updateTook()
 }
 
-func setMoment(d *dateField, clock *widget.Entry, t time.Time) {
+func setMoment(d *kit.DateField, clock *widget.Entry, t time.Time) {
 	if t.IsZero() {
-		d.setDate(data.Date{})
+		d.SetDate(data.Date{})
 		clock.SetText("")
 		return
 	}
 	t = t.In(time.Local)
-	d.setDate(data.DateOf(t))
+	d.SetDate(data.DateOf(t))
 	clock.SetText(iddate.Clock(t))
 }
 
-func (h *hoaxForm) read(r *data.Hoax) []fieldMsg {
-	var msgs []fieldMsg
+func (h *hoaxForm) Read(r *data.Hoax) []kit.FieldMsg {
+	var msgs []kit.FieldMsg
 	r.Claim = h.claim.Text
-	r.Platform = h.platform.code()
+	r.Platform = h.platform.Code()
 	r.Link = h.link.Text
 	r.FoundAt = readMoment(h.foundDate, h.foundTime, "found_at", data.LabelFoundAt, h.u.lang, &msgs)
 	r.DraftID = h.draft.id
@@ -308,7 +309,7 @@ func (h *hoaxForm) read(r *data.Hoax) []fieldMsg {
 // updateTook shows the time to clarify of what the form holds, as the
 // list will once saved.
 func (h *hoaxForm) updateTook() {
-	var msgs []fieldMsg
+	var msgs []kit.FieldMsg
 	found := readMoment(h.foundDate, h.foundTime, "", data.LabelFoundAt, h.u.lang, &msgs)
 	clar := readMoment(h.clarDate, h.clarTime, "", data.LabelClarifiedAt, h.u.lang, &msgs)
 	switch {
@@ -326,25 +327,25 @@ func (h *hoaxForm) updateTook() {
 // readMoment reads a date and a time of day in the machine's zone. Both
 // empty is no time; a date wants its time and a time its date, so that a
 // time to clarify is never counted from a guessed hour.
-func readMoment(d *dateField, clock *widget.Entry, key string, label data.Text, l data.Lang, msgs *[]fieldMsg) time.Time {
-	day := d.read(key, label, msgs)
+func readMoment(d *kit.DateField, clock *widget.Entry, key string, label data.Text, l data.Lang, msgs *[]kit.FieldMsg) time.Time {
+	day := d.Read(key, label, msgs)
 	text := strings.TrimSpace(clock.Text)
 	field := map[string]any{"Field": label.In(l)}
 	switch {
 	case day.IsZero() && text == "":
 		return time.Time{}
 	case day.IsZero():
-		if dd, ok := d.date(); ok && dd.IsZero() {
-			*msgs = append(*msgs, fieldMsg{key, lang.L("{{.Field}}: enter the date as well", field)})
+		if dd, ok := d.Date(); ok && dd.IsZero() {
+			*msgs = append(*msgs, kit.FieldMsg{Key: key, Text: lang.L("{{.Field}}: enter the date as well", field)})
 		}
 		return time.Time{}
 	case text == "":
-		*msgs = append(*msgs, fieldMsg{key, lang.L("{{.Field}}: enter the time as well (e.g. 15.40)", field)})
+		*msgs = append(*msgs, kit.FieldMsg{Key: key, Text: lang.L("{{.Field}}: enter the time as well (e.g. 15.40)", field)})
 		return time.Time{}
 	}
 	hh, mm, ok := hoaxClock(text)
 	if !ok {
-		*msgs = append(*msgs, fieldMsg{key, lang.L("{{.Field}} has a time that is not one (e.g. 15.40)", field)})
+		*msgs = append(*msgs, kit.FieldMsg{Key: key, Text: lang.L("{{.Field}} has a time that is not one (e.g. 15.40)", field)})
 		return time.Time{}
 	}
 	return time.Date(day.Year, day.Month, day.Day, hh, mm, 0, 0, time.Local)

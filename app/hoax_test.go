@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -44,8 +45,8 @@ func TestHoaxRegisterListsCasesNewestFirst(t *testing.T) {
 	}
 	row := func(r int) []string {
 		var out []string
-		for c := range b.columns() {
-			out = append(out, b.cellText(r, c))
+		for c := range b.Columns() {
+			out = append(out, b.CellText(r, c))
 		}
 		return out
 	}
@@ -56,22 +57,22 @@ func TestHoaxRegisterListsCasesNewestFirst(t *testing.T) {
 		t.Errorf("clarified case row = %q", got)
 	}
 	// The open case stands out.
-	if b.rowImportance(0) != widget.WarningImportance || b.rowImportance(1) != widget.MediumImportance {
-		t.Errorf("importance: open %v, clarified %v", b.rowImportance(0), b.rowImportance(1))
+	if b.RowImportance(0) != widget.WarningImportance || b.RowImportance(1) != widget.MediumImportance {
+		t.Errorf("importance: open %v, clarified %v", b.RowImportance(0), b.RowImportance(1))
 	}
 	// The filters: open cases, a platform, words of the claim.
-	b.bar.byKey["state"].(*choice).SetSelected("Sudah diklarifikasi")
+	b.Bar.ByKey["state"].(*kit.Choice).SetSelected("Sudah diklarifikasi")
 	if got := listTexts(b); !slices.Equal(got, []string{"Pesan berantai: TPS pindah"}) {
 		t.Errorf("clarified = %q", got)
 	}
-	b.bar.byKey["state"].(*choice).SetSelected("Semua kasus")
-	b.bar.byKey["platform"].(*choice).SetSelected("TikTok")
+	b.Bar.ByKey["state"].(*kit.Choice).SetSelected("Semua kasus")
+	b.Bar.ByKey["platform"].(*kit.Choice).SetSelected("TikTok")
 	if got := listTexts(b); !slices.Equal(got, []string{"Video kotak suara dibuka"}) {
 		t.Errorf("TikTok = %q", got)
 	}
-	b.bar.byKey["platform"].(*choice).SetSelected("Semua platform")
-	typeInto(b.search, "berantai")
-	b.flushSearch()
+	b.Bar.ByKey["platform"].(*kit.Choice).SetSelected("Semua platform")
+	typeInto(b.Search, "berantai")
+	b.FlushSearch()
 	if got := listTexts(b); !slices.Equal(got, []string{"Pesan berantai: TPS pindah"}) {
 		t.Errorf("search = %q", got)
 	}
@@ -82,15 +83,15 @@ func TestHoaxFormRefusesAClarificationBeforeTheFind(t *testing.T) {
 	v := u.hoaxes
 	u.selectView(v.content)
 	b, f := v.cases, v.form
-	test.Tap(b.newBtn)
+	test.Tap(b.NewBtn)
 	test.Type(f.claim, "Hoaks: surat suara sudah dicoblos")
 	f.platform.SetSelected("Facebook")
-	typeInto(f.foundDate.entry, "12/11/2024")
+	typeInto(f.foundDate.Entry, "12/11/2024")
 	typeInto(f.foundTime, "10.00")
-	typeInto(f.clarDate.entry, "12 November 2024")
+	typeInto(f.clarDate.Entry, "12 November 2024")
 	typeInto(f.clarTime, "09.30")
-	test.Tap(b.saveBtn)
-	if got := f.f.errorText("clarified_at"); got != "Waktu klarifikasi terbit tidak boleh sebelum waktu hoaks ditemukan" {
+	test.Tap(b.SaveBtn)
+	if got := f.f.ErrorText("clarified_at"); got != "Waktu klarifikasi terbit tidak boleh sebelum waktu hoaks ditemukan" {
 		t.Errorf("clarified_at error = %q", got)
 	}
 	if cases, _ := st.Hoaxes(ctx, data.Date{}, data.Date{}); len(cases) != 0 {
@@ -98,13 +99,13 @@ func TestHoaxFormRefusesAClarificationBeforeTheFind(t *testing.T) {
 	}
 	// A date without its time is not guessed at.
 	typeInto(f.clarTime, "")
-	test.Tap(b.saveBtn)
-	if got := f.f.errorText("clarified_at"); got != "Waktu klarifikasi terbit: isi juga jamnya (contoh: 15.40)" {
+	test.Tap(b.SaveBtn)
+	if got := f.f.ErrorText("clarified_at"); got != "Waktu klarifikasi terbit: isi juga jamnya (contoh: 15.40)" {
 		t.Errorf("clarified_at error = %q", got)
 	}
 	typeInto(f.clarTime, "25.10")
-	test.Tap(b.saveBtn)
-	if got := f.f.errorText("clarified_at"); !strings.HasPrefix(got, "Jam pada Waktu klarifikasi terbit tidak dikenali") {
+	test.Tap(b.SaveBtn)
+	if got := f.f.ErrorText("clarified_at"); !strings.HasPrefix(got, "Jam pada Waktu klarifikasi terbit tidak dikenali") {
 		t.Errorf("clarified_at error = %q", got)
 	}
 
@@ -113,27 +114,27 @@ func TestHoaxFormRefusesAClarificationBeforeTheFind(t *testing.T) {
 	if f.took.Text != "5,5 jam" {
 		t.Errorf("time to clarify in the form = %q", f.took.Text)
 	}
-	test.Tap(b.saveBtn)
-	if b.status.Text != "Tersimpan." {
-		t.Fatalf("not saved: %q", f.f.errorText("clarified_at"))
+	test.Tap(b.SaveBtn)
+	if b.Status.Text != "Tersimpan." {
+		t.Fatalf("not saved: %q", f.f.ErrorText("clarified_at"))
 	}
 	cases, _ := st.Hoaxes(ctx, data.Date{}, data.Date{})
 	if len(cases) != 1 || cases[0].Platform != "facebook" || !cases[0].FoundAt.Equal(local(2024, 11, 12, 10, 0)) ||
 		cases[0].ClarifiedAt == nil || !cases[0].ClarifiedAt.Equal(local(2024, 11, 12, 15, 30)) {
 		t.Fatalf("stored %+v", cases)
 	}
-	if got := b.cellText(0, 4); got != "5,5" {
+	if got := b.CellText(0, 4); got != "5,5" {
 		t.Errorf("list time to clarify = %q", got)
 	}
 
 	// A missing claim, platform and find are said under their fields.
-	test.Tap(b.newBtn)
-	typeInto(f.foundDate.entry, "")
+	test.Tap(b.NewBtn)
+	typeInto(f.foundDate.Entry, "")
 	typeInto(f.foundTime, "")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	for key, want := range map[string]string{"claim": "Klaim hoaks wajib diisi", "platform": "Platform wajib diisi",
 		"found_at": "Waktu ditemukan wajib diisi"} {
-		if got := f.f.errorText(key); got != want {
+		if got := f.f.ErrorText(key); got != want {
 			t.Errorf("%s error = %q, want %q", key, got, want)
 		}
 	}
@@ -147,7 +148,7 @@ func TestHoaxFormPicksAClarificationDraft(t *testing.T) {
 	v := u.hoaxes
 	u.selectView(v.content)
 	b, f := v.cases, v.form
-	test.Tap(b.newBtn)
+	test.Tap(b.NewBtn)
 	// With none chosen the latest clarifications are offered; only drafts
 	// of kind klarifikasi_hoaks.
 	if f.draft.result("Klarifikasi: TPS tidak pindah") == nil || f.draft.result("Klarifikasi jadwal") != nil {
@@ -164,16 +165,16 @@ func TestHoaxFormPicksAClarificationDraft(t *testing.T) {
 	}
 	test.Type(f.claim, "TPS dipindah ke balai desa")
 	f.platform.SetSelected("WhatsApp")
-	typeInto(f.foundDate.entry, "10/11/2024")
+	typeInto(f.foundDate.Entry, "10/11/2024")
 	typeInto(f.foundTime, "7.45")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	cases, _ := st.Hoaxes(ctx, data.Date{}, data.Date{})
 	if len(cases) != 1 || cases[0].DraftID != d.ID {
 		t.Fatalf("stored %+v", cases)
 	}
 	// The chosen draft opens in Konten.
 	test.Tap(f.draft.openBtn)
-	if u.tabs.Selected().Content != u.drafts.content || u.drafts.current.ID != d.ID {
+	if u.tabs.Selected().Content != u.drafts.Content || u.drafts.Current.ID != d.ID {
 		t.Errorf("open led to %q", u.tabs.Selected().Text)
 	}
 }

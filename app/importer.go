@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/csvimport"
 	"github.com/humasdesk/humasdesk/data/iddate"
@@ -118,7 +119,7 @@ func (im *csvImporter) agencyAdvice() string {
 
 // chooseFile asks for the CSV file and previews it.
 func (im *csvImporter) chooseFile() {
-	im.u.chooseOpen(fileChoice{errTitle: lang.L("Could not open the file"), exts: []string{".csv", ".CSV", ".txt"}},
+	im.u.chooseOpen(kit.FileChoice{ErrTitle: lang.L("Could not open the file"), Exts: []string{".csv", ".CSV", ".txt"}},
 		func(r fyne.URIReadCloser) { im.load(r.URI().Name(), r) })
 }
 
@@ -420,7 +421,7 @@ func (im *csvImporter) runImport() <-chan struct{} {
 // chooseTemplateFile asks where to save the template of this kind.
 func (im *csvImporter) chooseTemplateFile() {
 	title := lang.L("Could not save the template")
-	im.u.chooseSave(fileChoice{errTitle: title, name: csvimport.TemplateName(im.kind), exts: []string{".csv"}},
+	im.u.chooseSave(kit.FileChoice{ErrTitle: title, Name: csvimport.TemplateName(im.kind), Exts: []string{".csv"}},
 		func(w fyne.URIWriteCloser) {
 			if err := im.writeTemplate(w); err != nil {
 				im.u.showError(title, err)

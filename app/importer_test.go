@@ -30,7 +30,7 @@ func previewCSV(t *testing.T, im *csvImporter, name, text string) {
 func TestImportPreviewOfBadFileShowsErrorsAndStoresNothing(t *testing.T) {
 	u, st := newTestUI(t)
 	u.tabs.SelectIndex(3)
-	im := u.entries.importer
+	im := u.entryImport
 	if im == nil || im.button.Text != "Impor CSV…" {
 		t.Fatal("no import button in Kegiatan")
 	}
@@ -69,8 +69,8 @@ func TestImportPreviewOfBadFileShowsErrorsAndStoresNothing(t *testing.T) {
 	}
 	test.Tap(im.importBtn)
 	<-im.runImport()
-	if n, _ := st.CountEntries(ctx, store.Filter{}); n != 0 || u.entries.n != 0 {
-		t.Fatalf("stored %d, listed %d", n, u.entries.n)
+	if n, _ := st.CountEntries(ctx, store.Filter{}); n != 0 || u.entries.N != 0 {
+		t.Fatalf("stored %d, listed %d", n, u.entries.N)
 	}
 	tapDialogButton(t, u.win, "Batal")
 }
@@ -80,8 +80,8 @@ func TestImportPreviewOfBadFileShowsErrorsAndStoresNothing(t *testing.T) {
 func TestImportGoodFilesGrowTheLists(t *testing.T) {
 	u, st := newTestUI(t)
 	mustSaveAgency(t, st, "Diskominfo Kabupaten Sleman", "diskominfo")
-	u.agencies.reload()
-	im := u.agencies.importer
+	u.agencies.Reload()
+	im := u.agencyImport
 
 	// Given the agency template, a good file of two agencies
 	previewCSV(t, im, "instansi.csv", string(csvimport.Template(csvimport.KindAgencies)))
@@ -102,19 +102,19 @@ func TestImportGoodFilesGrowTheLists(t *testing.T) {
 	test.Tap(im.importBtn)
 	<-im.last
 	// Then the list grows by two and says so
-	if u.agencies.n != 3 {
-		t.Fatalf("list has %d rows", u.agencies.n)
+	if u.agencies.N != 3 {
+		t.Fatalf("list has %d rows", u.agencies.N)
 	}
 	if got := strings.Join(dialogText(u.win), "\n"); !strings.Contains(got, "2 instansi diimpor.") {
 		t.Errorf("dialog says %q", got)
 	}
 	tapDialogButton(t, u.win, "OK")
-	if u.agencies.status.Text != "2 data diimpor." {
-		t.Errorf("status = %q", u.agencies.status.Text)
+	if u.agencies.Status.Text != "2 data diimpor." {
+		t.Errorf("status = %q", u.agencies.Status.Text)
 	}
 
 	// The activity template names those agencies as partners.
-	ie := u.entries.importer
+	ie := u.entryImport
 	previewCSV(t, ie, "kegiatan.csv", string(csvimport.Template(csvimport.KindEntries)))
 	if ie.importBtn.Disabled() {
 		t.Fatalf("entries preview has problems: %v", ie.res.Errors)
@@ -125,8 +125,8 @@ func TestImportGoodFilesGrowTheLists(t *testing.T) {
 	test.Tap(ie.importBtn)
 	<-ie.last
 	tapDialogButton(t, u.win, "OK")
-	if u.entries.n != 2 {
-		t.Fatalf("entries listed: %d", u.entries.n)
+	if u.entries.N != 2 {
+		t.Fatalf("entries listed: %d", u.entries.N)
 	}
 
 	// The same agency file again: only duplicates, nothing to import.
@@ -147,7 +147,7 @@ func TestImportGoodFilesGrowTheLists(t *testing.T) {
 // The template is written where the save dialog points.
 func TestImportTemplateIsWritten(t *testing.T) {
 	u, _ := newTestUI(t)
-	for _, im := range []*csvImporter{u.agencies.importer, u.entries.importer} {
+	for _, im := range []*csvImporter{u.agencyImport, u.entryImport} {
 		path := filepath.Join(t.TempDir(), csvimport.TemplateName(im.kind))
 		w, err := storage.Writer(storage.NewFileURI(path))
 		if err != nil {
@@ -161,7 +161,7 @@ func TestImportTemplateIsWritten(t *testing.T) {
 			t.Errorf("%s: %d bytes, %v", path, len(b), err)
 		}
 	}
-	if got := csvimport.TemplateName(u.agencies.importer.kind); got != "templat-instansi.csv" {
+	if got := csvimport.TemplateName(u.agencyImport.kind); got != "templat-instansi.csv" {
 		t.Errorf("agency template name = %q", got)
 	}
 }
@@ -169,7 +169,7 @@ func TestImportTemplateIsWritten(t *testing.T) {
 // The start dialog explains the columns and offers the file and the template.
 func TestImportStartExplainsColumns(t *testing.T) {
 	u, _ := newTestUI(t)
-	test.Tap(u.entries.importer.button)
+	test.Tap(u.entryImport.button)
 	got := strings.Join(dialogText(u.win), "\n")
 	for _, want := range []string{"tanggal_mulai — Tanggal mulai (wajib)", "Impor instansi mitra lebih dahulu"} {
 		if !strings.Contains(got, want) {

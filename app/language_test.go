@@ -73,9 +73,13 @@ func init() {
 	}
 }
 
-// wrappedStrings finds the literal arguments of lang.L in the package.
+// wrappedStrings finds the literal arguments of lang.L in the package and
+// the packages under it (kit and the screens), which share its
+// translations.
 func wrappedStrings(t *testing.T) []string {
 	files, _ := filepath.Glob("*.go")
+	sub, _ := filepath.Glob("*/*.go")
+	files = append(files, sub...)
 	var out []string
 	fset := token.NewFileSet()
 	for _, name := range files {

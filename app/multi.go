@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
@@ -25,7 +26,7 @@ type socialEditor struct {
 }
 
 type socialRow struct {
-	platform *choice
+	platform *kit.Choice
 	handle   *widget.Entry
 	content  fyne.CanvasObject
 }
@@ -38,8 +39,8 @@ func newSocialEditor(l data.Lang) *socialEditor {
 }
 
 func (s *socialEditor) addRow(a data.SocialAccount) *socialRow {
-	r := &socialRow{platform: newChoice(data.SocialPlatforms, s.l, "", nil), handle: widget.NewEntry()}
-	r.platform.setCode(a.Platform)
+	r := &socialRow{platform: kit.NewChoice(data.SocialPlatforms, s.l, "", nil), handle: widget.NewEntry()}
+	r.platform.SetCode(a.Platform)
 	r.handle.SetText(a.Handle)
 	r.handle.SetPlaceHolder("@akun")
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.removeRow(r) })
@@ -70,7 +71,7 @@ func (s *socialEditor) set(accts data.List[data.SocialAccount]) {
 func (s *socialEditor) get() data.List[data.SocialAccount] {
 	var out data.List[data.SocialAccount]
 	for _, r := range s.rows {
-		out = append(out, data.SocialAccount{Platform: r.platform.code(), Handle: r.handle.Text})
+		out = append(out, data.SocialAccount{Platform: r.platform.Code(), Handle: r.handle.Text})
 	}
 	return out
 }

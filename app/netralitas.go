@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data/check"
 )
 
@@ -60,8 +61,8 @@ type officialRow struct {
 }
 
 func newNetralitasSettings(u *UI) *netralitasSettings {
-	s := &netralitasSettings{u: u, box: container.NewVBox(), offErr: errorLabel(), offStatus: widget.NewLabel(""),
-		termsAbout: widget.NewLabel(""), termsErr: errorLabel(), termsStatus: widget.NewLabel("")}
+	s := &netralitasSettings{u: u, box: container.NewVBox(), offErr: kit.ErrorLabel(), offStatus: widget.NewLabel(""),
+		termsAbout: widget.NewLabel(""), termsErr: kit.ErrorLabel(), termsStatus: widget.NewLabel("")}
 	s.empty = widget.NewLabel(lang.L("No officials yet: the rules on officials' names, taglines and photos find nothing until they are added."))
 	s.empty.Wrapping = fyne.TextWrapWord
 	s.empty.Importance = widget.LowImportance
@@ -130,7 +131,7 @@ func (s *netralitasSettings) showEmpty() {
 
 // addRow adds an official to the editor.
 func (s *netralitasSettings) addRow(o check.Official) *officialRow {
-	r := &officialRow{name: widget.NewEntry(), title: widget.NewEntry(), aliases: newMultiLine(2), taglines: newMultiLine(2),
+	r := &officialRow{name: widget.NewEntry(), title: widget.NewEntry(), aliases: kit.NewMultiLine(2), taglines: kit.NewMultiLine(2),
 		head: widget.NewCheck(lang.L("Regional head or deputy (for Pasal 71)"), nil)}
 	r.name.SetPlaceHolder("Dr. H. Ahmad Santoso, M.Si.")
 	r.title.SetPlaceHolder("Bupati Sleman")
@@ -175,7 +176,7 @@ func (s *netralitasSettings) officials() ([]check.Official, error) {
 	var bad []string
 	for i, r := range s.rows {
 		o := check.Official{Name: strings.TrimSpace(r.name.Text), Title: strings.TrimSpace(r.title.Text),
-			Aliases: lines(r.aliases.Text), Taglines: lines(r.taglines.Text), RegionalHead: r.head.Checked}
+			Aliases: kit.Lines(r.aliases.Text), Taglines: kit.Lines(r.taglines.Text), RegionalHead: r.head.Checked}
 		if o.Name == "" && o.Title == "" {
 			if len(o.Aliases) > 0 || len(o.Taglines) > 0 {
 				bad = append(bad, lang.L("Official {{.N}}: fill in the name or the title.", map[string]any{"N": i + 1}))
@@ -313,7 +314,7 @@ func (s *netralitasSettings) confirmReset() {
 
 func (s *netralitasSettings) chooseExport() {
 	title := lang.L("Could not save the file")
-	s.u.chooseSave(fileChoice{errTitle: title, name: "istilah-netralitas.txt", exts: []string{".txt"}},
+	s.u.chooseSave(kit.FileChoice{ErrTitle: title, Name: "istilah-netralitas.txt", Exts: []string{".txt"}},
 		func(w fyne.URIWriteCloser) {
 			err := s.exportTerms(w)
 			if cerr := w.Close(); err == nil {
@@ -328,7 +329,7 @@ func (s *netralitasSettings) chooseExport() {
 }
 
 func (s *netralitasSettings) chooseImport() {
-	s.u.chooseOpen(fileChoice{errTitle: lang.L("Could not open the file"), exts: []string{".txt", ".TXT"}},
+	s.u.chooseOpen(kit.FileChoice{ErrTitle: lang.L("Could not open the file"), Exts: []string{".txt", ".TXT"}},
 		func(r fyne.URIReadCloser) {
 			defer r.Close()
 			s.importTerms(r)

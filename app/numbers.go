@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/report"
@@ -138,7 +139,7 @@ func (v *numbersView) read() ([]report.NumberRow, error) {
 // chooseFile asks where to save the register as CSV.
 func (v *numbersView) chooseFile() {
 	title := lang.L("Could not save the register")
-	c := fileChoice{errTitle: title, name: "Register-nomor-laporan.csv", exts: []string{".csv"}}
+	c := kit.FileChoice{ErrTitle: title, Name: "Register-nomor-laporan.csv", Exts: []string{".csv"}}
 	v.u.chooseSave(c, func(w fyne.URIWriteCloser) {
 		if err := v.writeCSV(w); err != nil {
 			v.u.showError(title, err)

@@ -79,8 +79,8 @@ func (u *UI) officeChanged() {
 	u.entryEd.partners.officeID = o.ID
 	u.readOffices()
 	for _, b := range u.lists() {
-		b.setOffices()
-		b.reload()
+		b.SetOffices()
+		b.Reload()
 	}
 	u.settings.loadOffice()
 	u.settings.report.showPlaceholders()
@@ -96,12 +96,14 @@ func (u *UI) officeChanged() {
 // other lists when they are shown.
 func (u *UI) dataChanged() {
 	u.readOffices() // a coordinator's first rounds bring the offices under it
+	u.personChanged()
+	u.refreshInbox()
 	for _, b := range u.lists() {
-		b.setOffices()
-		if u.showing(b.view()) {
-			b.reload()
+		b.SetOffices()
+		if u.showing(b.View()) {
+			b.Reload()
 		} else {
-			b.markStale()
+			b.MarkStale()
 		}
 	}
 	if u.showing(u.home.content) {
@@ -133,14 +135,11 @@ func (u *UI) showing(content fyne.CanvasObject) bool {
 
 // list is what the window needs of a browser whatever its record kind.
 type list interface {
-	setOffices() bool
-	reload()
-	view() fyne.CanvasObject
-	markStale()
+	SetOffices() bool
+	Reload()
+	View() fyne.CanvasObject
+	MarkStale()
 }
-
-func (b *browser[T, P]) view() fyne.CanvasObject { return b.content }
-func (b *browser[T, P]) markStale()              { b.stale = true }
 
 // lists are the record lists: agencies, drafts, entries and the hoax
 // register's cases.

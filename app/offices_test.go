@@ -9,15 +9,16 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 )
 
 // entryTitles is the title column of every row of the activity list.
 func entryTitles(u *UI) []string {
 	b := u.entries
-	out := make([]string, b.n)
+	out := make([]string, b.N)
 	for i := range out {
-		out[i] = b.cellText(i, 1)
+		out[i] = b.CellText(i, 1)
 	}
 	return out
 }
@@ -62,8 +63,8 @@ func TestCoordinatorSeesOfficesUnderItReadOnly(t *testing.T) {
 
 	// Then the activity list offers the office filter, on this office
 	b := u.entries
-	office := b.bar.byKey["office"].(*widget.Select)
-	if !b.officeRow.Visible() {
+	office := b.Bar.ByKey["office"].(*widget.Select)
+	if !b.OfficeRow.Visible() {
 		t.Fatal("no office filter")
 	}
 	if want := []string{"Kantor ini", "Kantor ini dan semua kantor di bawahnya", "KPU Kabupaten Sleman (Kabupaten)"}; !slices.Equal(office.Options, want) {
@@ -77,7 +78,7 @@ func TestCoordinatorSeesOfficesUnderItReadOnly(t *testing.T) {
 	if got := entryTitles(u); !slices.Equal(got, []string{"Rapat pleno rekapitulasi", "Sosialisasi pemilih pemula"}) {
 		t.Fatalf("Sleman: %q", got)
 	}
-	if got := b.cellText(0, 4); got != "KPU Kabupaten Sleman" {
+	if got := b.CellText(0, 4); got != "KPU Kabupaten Sleman" {
 		t.Errorf("office column %q", got)
 	}
 	// And with the whole tree, this office's too, but no other office's
@@ -86,45 +87,45 @@ func TestCoordinatorSeesOfficesUnderItReadOnly(t *testing.T) {
 		t.Fatalf("tree: %q", got)
 	}
 	// Searching keeps to the offices chosen
-	typeInto(b.search, "rapat")
-	b.flushSearch()
+	typeInto(b.Search, "rapat")
+	b.FlushSearch()
 	if got := entryTitles(u); !slices.Equal(got, []string{"Rapat koordinasi provinsi", "Rapat pleno rekapitulasi"}) {
 		t.Fatalf("tree, searched: %q", got)
 	}
 
 	// When an activity of Sleman is opened
-	b.table.Select(tableCell(1))
+	b.Table.Select(tableCell(1))
 	f := u.entryEd
 	// Then it is shown read-only, without Save and Delete, and says why
-	if f.title.Text != "Rapat pleno rekapitulasi" || !f.title.Disabled() || !f.activity.Disabled() || !f.state.Disabled() || !f.start.entry.Disabled() {
+	if f.title.Text != "Rapat pleno rekapitulasi" || !f.title.Disabled() || !f.activity.Disabled() || !f.state.Disabled() || !f.start.Entry.Disabled() {
 		t.Fatalf("form %q: title disabled %v", f.title.Text, f.title.Disabled())
 	}
-	if b.saveBtn.Visible() || b.deleteBtn.Visible() || !b.roNote.Visible() || b.roNote.Text != "Data kantor lain — hanya dapat dibaca" {
-		t.Fatalf("save %v, delete %v, note %q (%v)", b.saveBtn.Visible(), b.deleteBtn.Visible(), b.roNote.Text, b.roNote.Visible())
+	if b.SaveBtn.Visible() || b.DeleteBtn.Visible() || !b.RoNote.Visible() || b.RoNote.Text != "Data kantor lain — hanya dapat dibaca" {
+		t.Fatalf("save %v, delete %v, note %q (%v)", b.SaveBtn.Visible(), b.DeleteBtn.Visible(), b.RoNote.Text, b.RoNote.Visible())
 	}
-	if b.formTitle.Text != "Kegiatan — KPU Kabupaten Sleman" {
-		t.Errorf("form title %q", b.formTitle.Text)
+	if b.FormTitle.Text != "Kegiatan — KPU Kabupaten Sleman" {
+		t.Errorf("form title %q", b.FormTitle.Text)
 	}
 	// And should a save reach the store anyway, its refusal is shown
-	b.save()
+	b.Save()
 	if u.lastError != "Gagal menyimpan: Data kantor lain — hanya dapat dibaca" {
 		t.Errorf("error shown %q", u.lastError)
 	}
 	tapDialogButton(t, u.win, "OK")
 
 	// When its own activity is opened, the form is editable again
-	b.table.Select(tableCell(0))
-	if f.title.Text != "Rapat koordinasi provinsi" || f.title.Disabled() || f.activity.Disabled() || !b.saveBtn.Visible() || b.roNote.Visible() {
-		t.Fatalf("own record: title %q disabled %v, save %v", f.title.Text, f.title.Disabled(), b.saveBtn.Visible())
+	b.Table.Select(tableCell(0))
+	if f.title.Text != "Rapat koordinasi provinsi" || f.title.Disabled() || f.activity.Disabled() || !b.SaveBtn.Visible() || b.RoNote.Visible() {
+		t.Fatalf("own record: title %q disabled %v, save %v", f.title.Text, f.title.Disabled(), b.SaveBtn.Visible())
 	}
 	typeInto(f.location, "Yogyakarta")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	if got, _ := st.Entry(ctx, own.ID); got.Location != "Yogyakarta" {
 		t.Errorf("own record not saved: %+v", got)
 	}
 
 	// The agencies list has the filter too; Beranda stays on this office.
-	if !u.agencies.officeRow.Visible() || !u.drafts.officeRow.Visible() {
+	if !u.agencies.OfficeRow.Visible() || !u.drafts.OfficeRow.Visible() {
 		t.Error("agencies or drafts have no office filter")
 	}
 	if !strings.HasPrefix(u.home.period.Text, "KPU Provinsi DIY") {
@@ -137,9 +138,9 @@ func TestCoordinatorSeesOfficesUnderItReadOnly(t *testing.T) {
 func TestNoOfficeFilterWithoutOfficesUnder(t *testing.T) {
 	u, st := newTestUI(t)
 	mustSaveAgency(t, st, "Polres Sleman", "polri")
-	u.agencies.reload()
-	if u.agencies.officeRow.Visible() || len(u.agencies.columns()) != 3 {
-		t.Errorf("office filter shown %v, %d columns", u.agencies.officeRow.Visible(), len(u.agencies.columns()))
+	u.agencies.Reload()
+	if u.agencies.OfficeRow.Visible() || len(u.agencies.Columns()) != 3 {
+		t.Errorf("office filter shown %v, %d columns", u.agencies.OfficeRow.Visible(), len(u.agencies.Columns()))
 	}
 }
 
@@ -151,20 +152,20 @@ func TestListLoadsOffTheMainGoroutineAndDropsStaleResults(t *testing.T) {
 		mustSaveAgency(t, st, n, "lainnya")
 	}
 	b := u.agencies
-	b.reload()
+	b.Reload()
 
 	// Given loads that wait until the test runs them
 	var queued []func()
-	loadLists = func(load func()) { queued = append(queued, load) }
-	defer func() { loadLists = func(load func()) { load() } }()
+	kit.LoadLists = func(load func()) { queued = append(queued, load) }
+	defer func() { kit.LoadLists = func(load func()) { load() } }()
 
 	// When the user searches twice before either result arrives
-	typeInto(b.search, "kpu")
-	b.flushSearch()
-	typeInto(b.search, "bawaslu")
-	b.flushSearch()
-	if len(queued) != 2 || b.n != 3 {
-		t.Fatalf("%d loads queued, list shows %d rows", len(queued), b.n)
+	typeInto(b.Search, "kpu")
+	b.FlushSearch()
+	typeInto(b.Search, "bawaslu")
+	b.FlushSearch()
+	if len(queued) != 2 || b.N != 3 {
+		t.Fatalf("%d loads queued, list shows %d rows", len(queued), b.N)
 	}
 	// And the later one comes back first, the earlier one after it
 	queued[1]()
@@ -176,20 +177,20 @@ func TestListLoadsOffTheMainGoroutineAndDropsStaleResults(t *testing.T) {
 
 	// On real goroutines, as in the program
 	var wg sync.WaitGroup
-	loadLists = func(load func()) {
+	kit.LoadLists = func(load func()) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			load()
 		}()
 	}
-	typeInto(b.search, "sleman")
-	b.flushSearch()
+	typeInto(b.Search, "sleman")
+	b.FlushSearch()
 	wg.Wait()
 	if got := listTexts(b); !slices.Equal(got, []string{"Bawaslu Sleman", "KPU Sleman", "Polres Sleman"}) {
 		t.Fatalf("list = %q", got)
 	}
-	if b.pages.fetches == 0 {
+	if b.Pages.Fetches == 0 {
 		t.Error("the first page was not counted as a fetch")
 	}
 }

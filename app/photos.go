@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	xdraw "golang.org/x/image/draw"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
@@ -97,7 +98,7 @@ type photoRow struct {
 func newPhotoList(u *UI) *photoList { return newPhotoListOf(u, entryPhotos(u)) }
 
 func newPhotoListOf(u *UI, owner photoOwner) *photoList {
-	p := &photoList{u: u, owner: owner, box: container.NewVBox(), hint: widget.NewLabel(""), err: errorLabel()}
+	p := &photoList{u: u, owner: owner, box: container.NewVBox(), hint: widget.NewLabel(""), err: kit.ErrorLabel()}
 	p.hint.Wrapping = fyne.TextWrapWord
 	p.hint.Importance = widget.LowImportance
 	p.addBtn = widget.NewButtonWithIcon(lang.L("Add photo…"), theme.ContentAddIcon(), p.choose)
@@ -151,7 +152,7 @@ func (p *photoList) show(ownerID string) {
 }
 
 func (p *photoList) newRow(ph data.Photo) *photoRow {
-	r := &photoRow{photo: ph, caption: widget.NewEntry(), err: errorLabel()}
+	r := &photoRow{photo: ph, caption: widget.NewEntry(), err: kit.ErrorLabel()}
 	r.img = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth}
 	r.img.SetMinSize(thumbSize)
 	frame := canvas.NewRectangle(color.Transparent)
@@ -259,8 +260,8 @@ func thumbnail(path string, px int) (image.Image, error) {
 
 // choose asks for a JPEG or PNG file and attaches it.
 func (p *photoList) choose() {
-	choice := fileChoice{errTitle: lang.L("Could not open the file"),
-		exts: []string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}}
+	choice := kit.FileChoice{ErrTitle: lang.L("Could not open the file"),
+		Exts: []string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}}
 	p.u.chooseOpen(choice, func(r fyne.URIReadCloser) {
 		r.Close() // the store reads the file itself, by its path
 		path, err := localPath(r.URI())
@@ -318,7 +319,7 @@ func (p *photoList) setOfficial(r *photoRow, on bool) {
 		return
 	}
 	if err := p.u.store.SetDraftPhotoOfficial(p.u.ctx(), r.photo.ID, on); err != nil {
-		p.u.showError(lang.L("Could not save"), readOnlyError(err))
+		p.u.showError(lang.L("Could not save"), kit.ReadOnlyError(err))
 		r.official.SetChecked(r.photo.ShowsOfficial)
 		return
 	}
@@ -332,8 +333,8 @@ func (p *photoList) showErr(err error) {
 	msg := err.Error()
 	if ve, ok := data.AsValidation(err); ok {
 		var texts []string
-		for _, m := range validationMsgs(ve, p.u.lang) {
-			texts = append(texts, m.text)
+		for _, m := range kit.ValidationMsgs(ve, p.u.lang) {
+			texts = append(texts, m.Text)
 		}
 		msg = strings.Join(texts, "; ")
 	}
@@ -352,8 +353,8 @@ func (p *photoList) saveCaption(r *photoRow) error {
 	err := p.u.store.SavePhoto(p.u.ctx(), &ph)
 	if ve, ok := data.AsValidation(err); ok {
 		var texts []string
-		for _, m := range validationMsgs(ve, p.u.lang) {
-			texts = append(texts, m.text)
+		for _, m := range kit.ValidationMsgs(ve, p.u.lang) {
+			texts = append(texts, m.Text)
 		}
 		r.err.SetText(strings.Join(texts, "\n"))
 		r.err.Show()
@@ -399,7 +400,7 @@ func (p *photoList) confirmDelete(r *photoRow) {
 // picture, and a restore needs it.
 func (p *photoList) delete(r *photoRow) {
 	if err := p.u.store.Delete(p.u.ctx(), store.KindPhoto, r.photo.ID); err != nil {
-		p.u.showError(lang.L("Could not delete"), readOnlyError(err))
+		p.u.showError(lang.L("Could not delete"), kit.ReadOnlyError(err))
 		return
 	}
 	p.show(p.ownerID)

@@ -21,8 +21,8 @@ func openSavedEntry(t *testing.T, u *UI, st *store.Store) *data.Entry {
 	if err := st.SaveEntry(ctx, e); err != nil {
 		t.Fatal(err)
 	}
-	u.entries.reload()
-	u.entries.table.Select(tableCell(0))
+	u.entries.Reload()
+	u.entries.Table.Select(tableCell(0))
 	if u.entryEd.photos.ownerID != e.ID {
 		t.Fatalf("the photo list shows entry %q", u.entryEd.photos.ownerID)
 	}
@@ -50,7 +50,7 @@ func storedPhotos(t *testing.T, st *store.Store, entryID string) []data.Photo {
 func TestPhotosNeedASavedEntry(t *testing.T) {
 	u, _ := newTestUI(t)
 	p := u.entryEd.photos
-	test.Tap(u.entries.newBtn)
+	test.Tap(u.entries.NewBtn)
 	if p.hint.Text != "Simpan kegiatan dahulu untuk menambah foto." || !p.hint.Visible() || p.addBtn.Visible() {
 		t.Errorf("new entry: hint %q (visible %v), add button visible %v", p.hint.Text, p.hint.Visible(), p.addBtn.Visible())
 	}
@@ -124,7 +124,7 @@ func TestPhotoCaptionIsSaved(t *testing.T) {
 
 	// A caption changed and not saved on its own is saved with the activity.
 	typeInto(p.rows[0].caption, "Penandatanganan berita acara")
-	test.Tap(u.entries.saveBtn)
+	test.Tap(u.entries.SaveBtn)
 	p.thumbs.Wait()
 	if ps := storedPhotos(t, st, e.ID); ps[0].Caption != "Penandatanganan berita acara" {
 		t.Fatalf("caption after the activity's save: %q", ps[0].Caption)

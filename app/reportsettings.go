@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/iddate"
 	"github.com/humasdesk/humasdesk/data/report"
@@ -24,7 +25,7 @@ import (
 type reportSettings struct {
 	u        *UI
 	today    func() data.Date // the example number's date; tests fix it
-	f        *fieldSet
+	f        *kit.FieldSet
 	pattern  *widget.Entry
 	sequence *widget.Entry
 	example  *widget.Label
@@ -36,9 +37,9 @@ type reportSettings struct {
 }
 
 func newReportSettings(u *UI) *reportSettings {
-	s := &reportSettings{u: u, today: data.Today, f: newFieldSet(u.lang), pattern: widget.NewEntry(),
-		sequence: widget.NewEntry(), example: widget.NewLabel(""), intro: newMultiLine(5),
-		closing: newMultiLine(3), status: widget.NewLabel("")}
+	s := &reportSettings{u: u, today: data.Today, f: kit.NewFieldSet(u.lang), pattern: widget.NewEntry(),
+		sequence: widget.NewEntry(), example: widget.NewLabel(""), intro: kit.NewMultiLine(5),
+		closing: kit.NewMultiLine(3), status: widget.NewLabel("")}
 	s.pattern.SetPlaceHolder(report.DefaultNumberPattern)
 	s.pattern.OnChanged = func(string) { s.showExample() }
 	s.sequence.SetPlaceHolder("1")
@@ -50,14 +51,14 @@ func newReportSettings(u *UI) *reportSettings {
 	seqHelp := widget.NewLabel(lang.L("The next number of this year in the register of numbers; a larger number skips the ones used outside the app."))
 	seqHelp.Wrapping = fyne.TextWrapWord
 	seqHelp.Importance = widget.LowImportance
-	s.f.addNamed("pattern", lang.L("Number pattern"), container.NewVBox(s.pattern, help, s.example))
-	s.f.addNamed("sequence", lang.L("Next sequence number"), container.NewVBox(s.sequence, seqHelp))
-	s.f.addNamed("intro", lang.L("Opening (Pendahuluan)"), s.intro)
-	s.f.addNamed("closing", lang.L("Closing (Penutup)"), s.closing)
+	s.f.AddNamed("pattern", lang.L("Number pattern"), container.NewVBox(s.pattern, help, s.example))
+	s.f.AddNamed("sequence", lang.L("Next sequence number"), container.NewVBox(s.sequence, seqHelp))
+	s.f.AddNamed("intro", lang.L("Opening (Pendahuluan)"), s.intro)
+	s.f.AddNamed("closing", lang.L("Closing (Penutup)"), s.closing)
 	s.saveBtn = widget.NewButtonWithIcon(lang.L("Save report settings"), theme.DocumentSaveIcon(), s.save)
 	s.saveBtn.Importance = widget.HighImportance
 	s.content = widget.NewCard(lang.L("Reports"), lang.L("Empty fields use the default shown in them"),
-		container.NewVBox(s.f.content, container.NewHBox(s.saveBtn, s.status)))
+		container.NewVBox(s.f.Content, container.NewHBox(s.saveBtn, s.status)))
 	s.load()
 	return s
 }
@@ -137,11 +138,11 @@ func (s *reportSettings) seq() (int, bool) {
 func (s *reportSettings) save() {
 	n, ok := s.seq()
 	if !ok {
-		s.f.show([]fieldMsg{{"sequence", lang.L("The sequence number must be a whole number from 1")}})
+		s.f.Show([]kit.FieldMsg{{Key: "sequence", Text: lang.L("The sequence number must be a whole number from 1")}})
 		s.status.SetText("")
 		return
 	}
-	s.f.clear()
+	s.f.Clear()
 	ctx := s.u.ctx()
 	for _, kv := range [][2]string{
 		{store.SettingReportNumber, strings.TrimSpace(s.pattern.Text)},

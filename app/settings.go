@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
@@ -52,7 +53,7 @@ func newSettingsView(u *UI) *settingsView {
 	s.saveBtn.Importance = widget.HighImportance
 	s.loadOffice()
 	profile := widget.NewCard(lang.L("Office profile"), lang.L("Shown on the letterhead and signature of reports"),
-		container.NewVBox(s.office.f.content, container.NewHBox(s.saveBtn, s.status)))
+		container.NewVBox(s.office.f.Content, container.NewHBox(s.saveBtn, s.status)))
 	look := widget.NewCard(lang.L("Display"), "", widget.NewForm(
 		widget.NewFormItem(lang.L("Language"), s.languageSelect()),
 		widget.NewFormItem(lang.L("Theme"), s.themeSelect()),
@@ -78,15 +79,15 @@ func (s *settingsView) loadOffice() {
 		o = &data.Office{}
 	}
 	s.office.current = o
-	s.office.fill(o)
+	s.office.Fill(o)
 }
 
 func (s *settingsView) saveOffice() {
 	o := *s.office.current
-	s.office.read(&o)
+	s.office.Read(&o)
 	err := s.u.store.SaveOffice(s.u.ctx(), &o)
 	if ve, ok := data.AsValidation(err); ok {
-		s.office.f.show(validationMsgs(ve, s.u.lang))
+		s.office.f.Show(kit.ValidationMsgs(ve, s.u.lang))
 		s.status.SetText("")
 		return
 	}
@@ -94,9 +95,9 @@ func (s *settingsView) saveOffice() {
 		s.u.showError(lang.L("Could not save"), err)
 		return
 	}
-	s.office.f.clear()
+	s.office.f.Clear()
 	s.office.current = &o
-	s.office.fill(&o)
+	s.office.Fill(&o)
 	s.report.showPlaceholders() // the default opening names the office
 	s.status.SetText(lang.L("Saved."))
 	s.u.localChange()
@@ -129,11 +130,11 @@ func (s *settingsView) languageSelect() fyne.CanvasObject {
 
 // themeSelect applies the theme at once and remembers it.
 func (s *settingsView) themeSelect() fyne.CanvasObject {
-	s.themes = []string{themeSystem, themeLight, themeDark}
+	s.themes = []string{kit.ThemeSystem, kit.ThemeLight, kit.ThemeDark}
 	s.theme = widget.NewSelect([]string{lang.L("Follow the system"), lang.L("Light"), lang.L("Dark")}, nil)
-	cur, err := s.u.store.Setting(s.u.ctx(), store.SettingTheme, themeSystem)
+	cur, err := s.u.store.Setting(s.u.ctx(), store.SettingTheme, kit.ThemeSystem)
 	if err != nil {
-		cur = themeSystem
+		cur = kit.ThemeSystem
 	}
 	s.theme.SetSelectedIndex(0)
 	for i, t := range s.themes {
@@ -155,11 +156,11 @@ func (s *settingsView) themeSelect() fyne.CanvasObject {
 // of office who signs the reports.
 type officeForm struct {
 	u        *UI
-	f        *fieldSet
+	f        *kit.FieldSet
 	current  *data.Office
 	name     *widget.Entry
-	kind     *choice
-	level    *choice
+	kind     *kit.Choice
+	level    *kit.Choice
 	region   *widget.Entry
 	address  *widget.Entry
 	phone    *widget.Entry
@@ -177,8 +178,8 @@ type officeForm struct {
 func newOfficeForm(u *UI) *officeForm {
 	l := u.lang
 	o := &officeForm{
-		u: u, f: newFieldSet(l), name: widget.NewEntry(),
-		kind: newChoice(data.OfficeKinds, l, "", nil), level: newChoice(data.Levels, l, "", nil),
+		u: u, f: kit.NewFieldSet(l), name: widget.NewEntry(),
+		kind: kit.NewChoice(data.OfficeKinds, l, "", nil), level: kit.NewChoice(data.Levels, l, "", nil),
 		region: widget.NewEntry(), address: widget.NewEntry(), phone: widget.NewEntry(),
 		email: widget.NewEntry(), website: widget.NewEntry(), headName: widget.NewEntry(),
 		headPos: widget.NewEntry(), headNIP: widget.NewEntry(), place: widget.NewEntry(),
@@ -187,19 +188,19 @@ func newOfficeForm(u *UI) *officeForm {
 	o.preview.SetMinSize(fyne.NewSize(96, 96))
 	o.headNIP.SetPlaceHolder("19700101 199003 1 001")
 	o.place.SetPlaceHolder("Sleman")
-	o.f.add("name", data.LabelName, o.name)
-	o.f.add("kind", data.LabelKind, o.kind)
-	o.f.add("level", data.LabelLevel, o.level)
-	o.f.add("region", data.LabelRegion, o.region)
-	o.f.add("address", data.LabelAddress, o.address)
-	o.f.add("phone", data.LabelPhone, o.phone)
-	o.f.add("email", data.LabelEmail, o.email)
-	o.f.add("website", data.LabelWebsite, o.website)
-	o.f.add("logo", data.LabelLogo, o.logoRow())
-	o.f.add("head_name", data.LabelHeadName, o.headName)
-	o.f.add("head_position", data.LabelHeadPosition, o.headPos)
-	o.f.add("head_nip", data.LabelHeadNIP, o.headNIP)
-	o.f.add("signer_place", data.LabelSignerPlace, o.place)
+	o.f.Add("name", data.LabelName, o.name)
+	o.f.Add("kind", data.LabelKind, o.kind)
+	o.f.Add("level", data.LabelLevel, o.level)
+	o.f.Add("region", data.LabelRegion, o.region)
+	o.f.Add("address", data.LabelAddress, o.address)
+	o.f.Add("phone", data.LabelPhone, o.phone)
+	o.f.Add("email", data.LabelEmail, o.email)
+	o.f.Add("website", data.LabelWebsite, o.website)
+	o.f.Add("logo", data.LabelLogo, o.logoRow())
+	o.f.Add("head_name", data.LabelHeadName, o.headName)
+	o.f.Add("head_position", data.LabelHeadPosition, o.headPos)
+	o.f.Add("head_nip", data.LabelHeadNIP, o.headNIP)
+	o.f.Add("signer_place", data.LabelSignerPlace, o.place)
 	return o
 }
 
@@ -213,7 +214,7 @@ func (o *officeForm) logoRow() fyne.CanvasObject {
 // store checks that it is an image when the profile is saved.
 func (o *officeForm) chooseLogo() {
 	title := lang.L("Could not open the file")
-	o.u.chooseOpen(fileChoice{errTitle: title, exts: []string{".png", ".jpg", ".jpeg"}}, func(r fyne.URIReadCloser) {
+	o.u.chooseOpen(kit.FileChoice{ErrTitle: title, Exts: []string{".png", ".jpg", ".jpeg"}}, func(r fyne.URIReadCloser) {
 		defer r.Close()
 		b, err := readLogo(r)
 		if err != nil {
@@ -251,10 +252,10 @@ func (o *officeForm) setLogo(b []byte) {
 	o.preview.Refresh()
 }
 
-func (o *officeForm) fill(r *data.Office) {
+func (o *officeForm) Fill(r *data.Office) {
 	o.name.SetText(r.Name)
-	o.kind.setCode(r.Kind)
-	o.level.setCode(r.Level)
+	o.kind.SetCode(r.Kind)
+	o.level.SetCode(r.Level)
 	o.region.SetText(r.Region)
 	o.address.SetText(r.Address)
 	o.phone.SetText(r.Phone)
@@ -267,10 +268,10 @@ func (o *officeForm) fill(r *data.Office) {
 	o.place.SetText(r.SignerPlace)
 }
 
-func (o *officeForm) read(r *data.Office) {
+func (o *officeForm) Read(r *data.Office) {
 	r.Name = o.name.Text
-	r.Kind = o.kind.code()
-	r.Level = o.level.code()
+	r.Kind = o.kind.Code()
+	r.Level = o.level.Code()
 	r.Region = o.region.Text
 	r.Address = o.address.Text
 	r.Phone = o.phone.Text

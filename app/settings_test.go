@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
@@ -25,7 +26,7 @@ func TestOfficeProfileSavesAndValidates(t *testing.T) {
 	typeInto(o.headName, "Drs. Budi Santoso, M.Si.")
 	typeInto(o.headNIP, "1970 0101")
 	test.Tap(s.saveBtn)
-	if got := o.f.errorText("head_nip"); got != "NIP pimpinan harus 18 angka" {
+	if got := o.f.ErrorText("head_nip"); got != "NIP pimpinan harus 18 angka" {
 		t.Fatalf("head_nip error = %q", got)
 	}
 	if cur, _ := st.CurrentOffice(ctx); cur.Name != "Kantor Humas" {
@@ -40,14 +41,14 @@ func TestOfficeProfileSavesAndValidates(t *testing.T) {
 	if err != nil || cur.Name != "Bagian Humas Setda Kabupaten Sleman" || cur.HeadNIP != "197001011990031001" || len(cur.Logo) == 0 {
 		t.Fatalf("stored %+v, %v", cur, err)
 	}
-	if o.f.errorText("head_nip") != "" || s.status.Text != "Tersimpan." {
-		t.Errorf("after saving: error %q, status %q", o.f.errorText("head_nip"), s.status.Text)
+	if o.f.ErrorText("head_nip") != "" || s.status.Text != "Tersimpan." {
+		t.Errorf("after saving: error %q, status %q", o.f.ErrorText("head_nip"), s.status.Text)
 	}
 
 	// A file that is not an image is refused under the logo field.
 	o.setLogo([]byte("bukan gambar"))
 	test.Tap(s.saveBtn)
-	if got := o.f.errorText("logo"); got != "Logo bukan gambar PNG atau JPEG yang sah" {
+	if got := o.f.ErrorText("logo"); got != "Logo bukan gambar PNG atau JPEG yang sah" {
 		t.Errorf("logo error = %q", got)
 	}
 }
@@ -68,7 +69,7 @@ func TestThemeAppliesAtOnceAndIsRemembered(t *testing.T) {
 	if want := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark); bg != want {
 		t.Errorf("background = %v, want the dark %v", bg, want)
 	}
-	if v, _ := st.Setting(ctx, store.SettingTheme, ""); v != themeDark {
+	if v, _ := st.Setting(ctx, store.SettingTheme, ""); v != kit.ThemeDark {
 		t.Errorf("theme setting = %q", v)
 	}
 	u.settings.theme.SetSelected("Terang")

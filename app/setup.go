@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/report"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -56,11 +57,11 @@ func newSignerFields() *signerFields {
 	return &signerFields{name: widget.NewEntry(), position: widget.NewEntry(), nip: widget.NewEntry(), place: widget.NewEntry()}
 }
 
-func (s *signerFields) addTo(f *fieldSet) {
-	f.add("head_name", data.LabelHeadName, s.name)
-	f.add("head_position", data.LabelHeadPosition, s.position)
-	f.add("head_nip", data.LabelHeadNIP, s.nip)
-	f.add("signer_place", data.LabelSignerPlace, s.place)
+func (s *signerFields) addTo(f *kit.FieldSet) {
+	f.Add("head_name", data.LabelHeadName, s.name)
+	f.Add("head_position", data.LabelHeadPosition, s.position)
+	f.Add("head_nip", data.LabelHeadNIP, s.nip)
+	f.Add("signer_place", data.LabelSignerPlace, s.place)
 }
 
 func (s *signerFields) fill(o *data.Office) {
@@ -78,7 +79,7 @@ func (s *signerFields) read(o *data.Office) {
 type setupForm struct {
 	u                     *UI
 	office                *data.Office
-	f                     *fieldSet
+	f                     *kit.FieldSet
 	name, region, address *widget.Entry
 	signer                *signerFields
 	pattern               *widget.Entry
@@ -110,13 +111,13 @@ func (u *UI) showSetup(done func()) *setupForm {
 		u.showError(lang.L("Could not read the office profile"), err)
 		return nil
 	}
-	s := &setupForm{u: u, office: o, f: newFieldSet(u.lang), name: widget.NewEntry(), region: widget.NewEntry(),
+	s := &setupForm{u: u, office: o, f: kit.NewFieldSet(u.lang), name: widget.NewEntry(), region: widget.NewEntry(),
 		address: widget.NewEntry(), signer: newSignerFields(), pattern: widget.NewEntry(), done: done}
-	s.f.add("name", data.LabelName, s.name)
-	s.f.add("region", data.LabelRegion, s.region)
-	s.f.add("address", data.LabelAddress, s.address)
+	s.f.Add("name", data.LabelName, s.name)
+	s.f.Add("region", data.LabelRegion, s.region)
+	s.f.Add("address", data.LabelAddress, s.address)
 	s.signer.addTo(s.f)
-	s.f.addNamed("pattern", lang.L("Number pattern"), s.pattern)
+	s.f.AddNamed("pattern", lang.L("Number pattern"), s.pattern)
 	s.fill()
 
 	intro := widget.NewLabel(lang.L("Before the first report: the letterhead, the signer and the number pattern. They are printed on every report and can be changed later in Settings → Office profile and Settings → Reports."))
@@ -124,7 +125,7 @@ func (u *UI) showSetup(done func()) *setupForm {
 	save := widget.NewButton(lang.L("Save and continue"), s.save)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { s.dialog.Hide() })
-	body := container.NewBorder(intro, container.NewHBox(cancel, save), nil, nil, container.NewVScroll(s.f.content))
+	body := container.NewBorder(intro, container.NewHBox(cancel, save), nil, nil, container.NewVScroll(s.f.Content))
 	s.dialog = dialog.NewCustomWithoutButtons(lang.L("Set up the office"), sized(body, 620, 560), u.win)
 	s.dialog.Show()
 	return s
@@ -153,21 +154,21 @@ func (s *setupForm) save() {
 	o.Name, o.Region, o.Address = s.name.Text, s.region.Text, s.address.Text
 	s.signer.read(&o)
 	pattern := strings.TrimSpace(s.pattern.Text)
-	var msgs []fieldMsg
+	var msgs []kit.FieldMsg
 	for _, key := range setupMissing(&o, pattern) {
-		msgs = append(msgs, fieldMsg{key, lang.L("Needed on the report")})
+		msgs = append(msgs, kit.FieldMsg{Key: key, Text: lang.L("Needed on the report")})
 	}
 	if pattern != "" && !strings.Contains(pattern, "{no}") {
-		msgs = append(msgs, fieldMsg{"pattern", lang.L("The pattern must hold {no}, the sequence number")})
+		msgs = append(msgs, kit.FieldMsg{Key: "pattern", Text: lang.L("The pattern must hold {no}, the sequence number")})
 	}
 	if len(msgs) > 0 {
-		s.f.show(msgs)
+		s.f.Show(msgs)
 		return
 	}
 	ctx := s.u.ctx()
 	err := s.u.store.SaveOffice(ctx, &o)
 	if ve, ok := data.AsValidation(err); ok {
-		s.f.show(validationMsgs(ve, s.u.lang))
+		s.f.Show(kit.ValidationMsgs(ve, s.u.lang))
 		return
 	}
 	if err == nil {

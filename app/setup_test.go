@@ -35,15 +35,15 @@ func TestExportOpensTheSetupFirst(t *testing.T) {
 	// Saving it empty names every missing field.
 	tapDialogButton(t, u.win, "Simpan dan lanjutkan")
 	for _, key := range []string{"name", "region", "head_name", "head_position"} {
-		if s.f.errorText(key) != "Wajib diisi untuk laporan" {
-			t.Errorf("%s: %q", key, s.f.errorText(key))
+		if s.f.ErrorText(key) != "Wajib diisi untuk laporan" {
+			t.Errorf("%s: %q", key, s.f.ErrorText(key))
 		}
 	}
 	// A pattern without {no} would give every report the same number.
 	typeInto(s.pattern, "HM.00.02/{tahun}")
 	tapDialogButton(t, u.win, "Simpan dan lanjutkan")
-	if s.f.errorText("pattern") != "Pola harus memuat {no}, yaitu nomor urut" {
-		t.Errorf("pattern: %q", s.f.errorText("pattern"))
+	if s.f.ErrorText("pattern") != "Pola harus memuat {no}, yaitu nomor urut" {
+		t.Errorf("pattern: %q", s.f.ErrorText("pattern"))
 	}
 	// A wrong NIP is the profile's own rule.
 	typeInto(s.name, "KPU Kabupaten Sleman")
@@ -54,7 +54,7 @@ func TestExportOpensTheSetupFirst(t *testing.T) {
 	typeInto(s.signer.place, "Sleman")
 	typeInto(s.pattern, "{no}/PP.01/{romawi}/{tahun}")
 	tapDialogButton(t, u.win, "Simpan dan lanjutkan")
-	if s.f.errorText("head_nip") == "" {
+	if s.f.ErrorText("head_nip") == "" {
 		t.Error("a four-digit NIP was accepted")
 	}
 	if o, _ := st.CurrentOffice(ctx); o.HeadName != "" {

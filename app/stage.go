@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 	"github.com/humasdesk/humasdesk/data/workflow"
@@ -35,12 +36,12 @@ type stageManager struct {
 	list     *widget.List
 	selected int
 
-	f         *fieldSet
+	f         *kit.FieldSet
 	name      *widget.Entry
 	key       *widget.Entry
-	category  *choice
-	start     *dateField
-	end       *dateField
+	category  *kit.Choice
+	start     *kit.DateField
+	end       *kit.DateField
 	election  *widget.SelectEntry
 	source    *widget.Entry
 	notes     *widget.Entry
@@ -58,21 +59,21 @@ type stageManager struct {
 
 func newStageManager(u *UI, onChange func()) *stageManager {
 	l := u.lang
-	m := &stageManager{u: u, onChange: onChange, selected: -1, f: newFieldSet(l),
-		name: widget.NewEntry(), key: widget.NewEntry(), category: newChoice(data.StageCategories, l, "", nil),
-		start: newDateField(l, false), end: newDateField(l, false), election: widget.NewSelectEntry(nil),
-		source: widget.NewEntry(), notes: newMultiLine(3), search: widget.NewEntry()}
+	m := &stageManager{u: u, onChange: onChange, selected: -1, f: kit.NewFieldSet(l),
+		name: widget.NewEntry(), key: widget.NewEntry(), category: kit.NewChoice(data.StageCategories, l, "", nil),
+		start: kit.NewDateField(l, false), end: kit.NewDateField(l, false), election: widget.NewSelectEntry(nil),
+		source: widget.NewEntry(), notes: kit.NewMultiLine(3), search: widget.NewEntry()}
 	m.key.SetPlaceHolder(lang.L("e.g. hut_kabupaten (optional)"))
 	m.election.SetPlaceHolder(lang.L("e.g. Pilkada 2024 (empty for other events)"))
 	m.source.SetPlaceHolder(lang.L("e.g. PKPU 2/2024"))
-	m.f.add("name", data.LabelStageName, m.name)
-	m.f.add("category", data.LabelStageCategory, m.category)
-	m.f.add("start", data.LabelStageStart, m.start.content)
-	m.f.add("end", data.LabelStageEnd, m.end.content)
-	m.f.add("election", data.LabelElection, m.election)
-	m.f.add("key", data.LabelStageKey, m.key)
-	m.f.add("source", data.LabelStageSource, m.source)
-	m.f.add("notes", data.LabelNotes, m.notes)
+	m.f.Add("name", data.LabelStageName, m.name)
+	m.f.Add("category", data.LabelStageCategory, m.category)
+	m.f.Add("start", data.LabelStageStart, m.start.Content)
+	m.f.Add("end", data.LabelStageEnd, m.end.Content)
+	m.f.Add("election", data.LabelElection, m.election)
+	m.f.Add("key", data.LabelStageKey, m.key)
+	m.f.Add("source", data.LabelStageSource, m.source)
+	m.f.Add("notes", data.LabelNotes, m.notes)
 
 	m.formTitle = widget.NewLabel("")
 	m.formTitle.TextStyle.Bold = true
@@ -92,7 +93,7 @@ func newStageManager(u *UI, onChange func()) *stageManager {
 	m.buildList()
 	left := container.NewBorder(container.NewBorder(nil, nil, nil, m.newBtn, m.search), nil, nil, nil, m.list)
 	right := container.NewBorder(container.NewVBox(m.formTitle, m.origin), container.NewBorder(nil, nil, nil,
-		container.NewHBox(m.saveBtn, m.deleteBtn), m.status), nil, nil, container.NewVScroll(m.f.content))
+		container.NewHBox(m.saveBtn, m.deleteBtn), m.status), nil, nil, container.NewVScroll(m.f.Content))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.45
 	m.content = split
@@ -131,7 +132,7 @@ func (m *stageManager) buildList() {
 			return
 		}
 		m.selected = id
-		m.fill(m.shown[id])
+		m.Fill(m.shown[id])
 	}
 }
 
@@ -260,7 +261,7 @@ func (m *stageManager) selectID(id string) {
 	}
 	for _, st := range m.all {
 		if st.ID == id {
-			m.fill(st)
+			m.Fill(st)
 			return
 		}
 	}
@@ -270,18 +271,18 @@ func (m *stageManager) selectID(id string) {
 func (m *stageManager) openNew() {
 	m.selected = -1
 	m.list.UnselectAll()
-	m.fill(data.Stage{Category: data.StageLocal})
+	m.Fill(data.Stage{Category: data.StageLocal})
 }
 
-func (m *stageManager) fill(st data.Stage) {
+func (m *stageManager) Fill(st data.Stage) {
 	m.current = st
-	m.f.clear()
+	m.f.Clear()
 	m.status.SetText("")
 	m.name.SetText(st.Name)
 	m.key.SetText(st.Key)
-	m.category.setCode(st.Category)
-	m.start.setDate(st.Start)
-	m.end.setDate(st.End)
+	m.category.SetCode(st.Category)
+	m.start.SetDate(st.Start)
+	m.end.SetDate(st.End)
 	m.election.SetText(st.Election)
 	m.source.SetText(st.Source)
 	m.notes.SetText(st.Notes)
@@ -303,14 +304,14 @@ func (m *stageManager) fill(st data.Stage) {
 }
 
 // read puts what the form holds into a copy of the stage in the form.
-func (m *stageManager) read() (data.Stage, []fieldMsg) {
-	var msgs []fieldMsg
+func (m *stageManager) Read() (data.Stage, []kit.FieldMsg) {
+	var msgs []kit.FieldMsg
 	st := m.current
 	st.Name = m.name.Text
 	st.Key = m.key.Text
-	st.Category = m.category.code()
-	st.Start = m.start.read("start", data.LabelStageStart, &msgs)
-	st.End = m.end.read("end", data.LabelStageEnd, &msgs)
+	st.Category = m.category.Code()
+	st.Start = m.start.Read("start", data.LabelStageStart, &msgs)
+	st.End = m.end.Read("end", data.LabelStageEnd, &msgs)
 	st.Election = m.election.Text
 	st.Source = m.source.Text
 	st.Notes = m.notes.Text
@@ -320,18 +321,18 @@ func (m *stageManager) read() (data.Stage, []fieldMsg) {
 // save stores the form's stage; nothing is stored while the form or the
 // stage's validation finds a fault, which is shown under its field.
 func (m *stageManager) save() {
-	st, msgs := m.read()
-	if msgs = withValidation(msgs, &st, m.u.lang); len(msgs) > 0 {
-		m.f.show(msgs)
+	st, msgs := m.Read()
+	if msgs = kit.WithValidation(msgs, &st, m.u.lang); len(msgs) > 0 {
+		m.f.Show(msgs)
 		return
 	}
 	err := m.u.store.SaveStage(m.u.ctx(), &st)
 	if ve, ok := data.AsValidation(err); ok {
-		m.f.show(validationMsgs(ve, m.u.lang))
+		m.f.Show(kit.ValidationMsgs(ve, m.u.lang))
 		return
 	}
 	if err != nil {
-		m.u.showError(lang.L("Could not save"), readOnlyError(err))
+		m.u.showError(lang.L("Could not save"), kit.ReadOnlyError(err))
 		return
 	}
 	m.search.SetText("") // so that the saved stage is listed
@@ -363,7 +364,7 @@ func (m *stageManager) confirmDelete() {
 
 func (m *stageManager) delete(id string) {
 	if err := m.u.store.Delete(m.u.ctx(), store.KindStage, id); err != nil {
-		m.u.showError(lang.L("Could not delete"), readOnlyError(err))
+		m.u.showError(lang.L("Could not delete"), kit.ReadOnlyError(err))
 		return
 	}
 	m.load()

@@ -139,6 +139,8 @@ func (u *UI) applySync(s syncclient.Status, conflicts, rejected int) {
 	u.showSync()
 	if !s.Running && (s.Last.Pulled > 0 || s.Last.Conflicts > 0) {
 		u.dataChanged()
+	} else if !s.Running {
+		u.refreshInbox() // time alone makes a hoax overdue
 	}
 	if u.conflicts != nil && !s.Running && (conflicts != prev.conflicts || rejected != prev.rejected || s.Last.Pulled > 0) {
 		u.conflicts.reload()
@@ -161,6 +163,8 @@ func (u *UI) showSync() {
 // localChange follows an edit made here: one more change waits to be
 // sent. Counting the outbox is one indexed query.
 func (u *UI) localChange() {
+	u.touch()
+	u.refreshInbox()
 	n, err := u.store.PendingChanges(u.ctx())
 	if err != nil {
 		return

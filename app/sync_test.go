@@ -143,7 +143,7 @@ func TestEnrollThroughSettingsMakesTheServersOfficeThisOne(t *testing.T) {
 	u, st := newTestUI(t)
 	// Given an agency recorded before the office enrolled
 	mustSaveAgency(t, st, "Polres Sleman", "polri")
-	u.agencies.reload()
+	u.agencies.Reload()
 	s := u.settings.sync
 	if !s.form.Visible() || s.info.Visible() || u.syncBar.state.Text != "Belum terdaftar" {
 		t.Fatalf("before enrolling: form %v, info %v, bar %q", s.form.Visible(), s.info.Visible(), barText(u))
@@ -257,10 +257,10 @@ func TestSyncNowAndTheStatusLine(t *testing.T) {
 
 	// When a draft is saved in the window, it waits to be sent
 	f := u.draftEd
-	test.Tap(u.drafts.newBtn)
+	test.Tap(u.drafts.NewBtn)
 	test.Type(f.title, "Siaran pers: rapat pleno terbuka")
 	f.kind.SetSelected("Berita/Siaran pers")
-	test.Tap(u.drafts.saveBtn)
+	test.Tap(u.drafts.SaveBtn)
 	if b.pending.Text != "1 perubahan belum terkirim" {
 		t.Fatalf("after saving: %q", barText(u))
 	}
@@ -286,7 +286,7 @@ func TestSyncNowAndTheStatusLine(t *testing.T) {
 	// When the server is gone
 	w.srv.Close()
 	test.Type(f.title, " (revisi)")
-	test.Tap(u.drafts.saveBtn)
+	test.Tap(u.drafts.SaveBtn)
 	test.Tap(b.syncBtn)
 	i = nextRound()
 	// Then the line says so in plain Indonesian, and the change waits
@@ -350,15 +350,15 @@ func TestSavingOverAnEditThatArrivedMeanwhileAsks(t *testing.T) {
 	syncOnce(t, other)
 	syncOnce(t, st)
 	b, f := u.drafts, u.draftEd
-	b.reload()
-	b.table.Select(tableCell(0))
+	b.Reload()
+	b.Table.Select(tableCell(0))
 
 	// This device's own edit, sent and echoed back, does not count
 	typeInto(f.body, "Versi saya.")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	syncOnce(t, st)
 	typeInto(f.body, "Versi saya, kedua.")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	if top := u.win.Canvas().Overlays().Top(); top != nil {
 		t.Fatalf("asked about this device's own edit: %q", dialogText(u.win))
 	}
@@ -381,7 +381,7 @@ func TestSavingOverAnEditThatArrivedMeanwhileAsks(t *testing.T) {
 	}
 	theirEdit("Versi laptop lain.")
 	typeInto(f.body, "Versi saya, ketiga.")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	// Then saving asks, and nothing is stored yet
 	if got := strings.Join(dialogText(u.win), "\n"); !strings.Contains(got, "diubah di perangkat lain") {
 		t.Fatalf("no question asked: %q", got)
@@ -396,7 +396,7 @@ func TestSavingOverAnEditThatArrivedMeanwhileAsks(t *testing.T) {
 	}
 	// When it is edited from there, it saves without asking
 	typeInto(f.body, "Versi laptop lain, disunting.")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	if got, _ := st.Draft(ctx, d.ID); got.Body != "Versi laptop lain, disunting." {
 		t.Fatalf("stored %q", got.Body)
 	}
@@ -404,7 +404,7 @@ func TestSavingOverAnEditThatArrivedMeanwhileAsks(t *testing.T) {
 	// And "Ganti" replaces a version that arrived
 	theirEdit("Versi laptop lain lagi.")
 	typeInto(f.body, "Versi saya yang menang.")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	tapDialogButton(t, u.win, "Ganti")
 	if got, _ := st.Draft(ctx, d.ID); got.Body != "Versi saya yang menang." {
 		t.Fatalf("stored %q", got.Body)

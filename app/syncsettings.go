@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 	"github.com/humasdesk/humasdesk/data/syncclient"
@@ -60,9 +61,9 @@ type syncSettings struct {
 
 func newSyncSettings(u *UI) *syncSettings {
 	s := &syncSettings{u: u, server: widget.NewEntry(), code: widget.NewEntry(), device: widget.NewEntry(),
-		busy: widget.NewProgressBarInfinite(), enrollErr: errorLabel(), serverText: widget.NewLabel(""),
+		busy: widget.NewProgressBarInfinite(), enrollErr: kit.ErrorLabel(), serverText: widget.NewLabel(""),
 		deviceText: widget.NewLabel(""), officeText: widget.NewLabel(""), state: widget.NewLabel(""),
-		pending: widget.NewLabel(""), errText: errorLabel()}
+		pending: widget.NewLabel(""), errText: kit.ErrorLabel()}
 	s.server.SetPlaceHolder("https://sync.contoh.go.id")
 	s.code.SetPlaceHolder("Q5SX-4QNM-YH3C-XPPD")
 	s.code.OnSubmitted = func(string) { s.enroll() }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 	"github.com/humasdesk/humasdesk/data/workflow"
@@ -33,7 +34,7 @@ type templatePicker struct {
 	choice    *widget.Select
 	about     *widget.Label
 	agencies  *agencyPicker
-	date      *dateField
+	date      *kit.DateField
 	err       *widget.Label
 	create    *widget.Button
 	dlg       *dialog.CustomDialog
@@ -55,7 +56,7 @@ func (u *UI) newFromTemplate() *templatePicker {
 		return nil
 	}
 	l := u.lang
-	p := &templatePicker{u: u, templates: ts, about: widget.NewLabel(""), date: newDateField(l, false), err: errorLabel()}
+	p := &templatePicker{u: u, templates: ts, about: widget.NewLabel(""), date: kit.NewDateField(l, false), err: kit.ErrorLabel()}
 	p.about.Wrapping = fyne.TextWrapWord
 	p.about.Importance = widget.LowImportance
 	var names []string
@@ -66,11 +67,11 @@ func (u *UI) newFromTemplate() *templatePicker {
 	p.choice.PlaceHolder = lang.L("(Choose)")
 	p.about.Hide()
 	p.agencies = newAgencyPicker(u.store, u.officeID, func(err error) { u.showError(lang.L("Could not search agencies"), err) })
-	p.date.setDate(data.Today())
+	p.date.SetDate(data.Today())
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Template"), container.NewVBox(p.choice, p.about)),
 		widget.NewFormItem(data.LabelAgencies.In(l), p.agencies.content),
-		widget.NewFormItem(data.LabelPlannedDate.In(l), p.date.content),
+		widget.NewFormItem(data.LabelPlannedDate.In(l), p.date.Content),
 	)
 	help := widget.NewLabel(lang.L("The office's name, address and head come from Settings → Office profile; what the template cannot fill stays in the text to be completed."))
 	help.Wrapping = fyne.TextWrapWord
@@ -108,7 +109,7 @@ func (p *templatePicker) make() {
 	if i < 0 || i >= len(p.templates) {
 		return
 	}
-	day, ok := p.date.date()
+	day, ok := p.date.Date()
 	if !ok {
 		p.err.SetText(lang.L("{{.Field}} is not a date (e.g. 10 July 2023 or 10/07/2023)",
 			map[string]any{"Field": data.LabelPlannedDate.In(p.u.lang)}))
@@ -125,10 +126,10 @@ func (p *templatePicker) make() {
 	p.dlg.Hide()
 	p.u.draftEd.picker = nil
 	b := p.u.drafts
-	b.table.UnselectAll()
-	b.hideUndo()
-	b.show(d)
-	b.status.SetText(lang.L("Made from the template “{{.Name}}”; save it to keep it.", map[string]any{"Name": t.Name}))
+	b.Table.UnselectAll()
+	b.HideUndo()
+	b.Show(d)
+	b.Status.SetText(lang.L("Made from the template “{{.Name}}”; save it to keep it.", map[string]any{"Name": t.Name}))
 	if left := workflow.Unfilled(d.Title + "\n" + d.Body); len(left) > 0 {
 		f := p.u.draftEd
 		f.notice.SetText(lang.L("Still to fill in: {{.List}}.",
@@ -147,9 +148,9 @@ type templateSettings struct {
 	pick      *widget.Select // the office's own templates
 	copyFrom  *widget.Select // a shipped template to start from
 	shipped   []data.Template
-	f         *fieldSet
+	f         *kit.FieldSet
 	name      *widget.Entry
-	kind      *choice
+	kind      *kit.Choice
 	title     *widget.Entry
 	body      *widget.Entry
 	current   *data.Template
@@ -163,8 +164,8 @@ type templateSettings struct {
 
 func newTemplateSettings(u *UI) *templateSettings {
 	l := u.lang
-	s := &templateSettings{u: u, f: newFieldSet(l), name: widget.NewEntry(), kind: newChoice(data.DraftKinds, l, "", nil),
-		title: widget.NewEntry(), body: newMultiLine(10), status: widget.NewLabel(""), heading: widget.NewLabel(""),
+	s := &templateSettings{u: u, f: kit.NewFieldSet(l), name: widget.NewEntry(), kind: kit.NewChoice(data.DraftKinds, l, "", nil),
+		title: widget.NewEntry(), body: kit.NewMultiLine(10), status: widget.NewLabel(""), heading: widget.NewLabel(""),
 		shipped: workflow.DefaultTemplates()}
 	s.heading.TextStyle.Bold = true
 	s.pick = widget.NewSelect(nil, func(string) { s.picked() })
@@ -177,10 +178,10 @@ func newTemplateSettings(u *UI) *templateSettings {
 	s.copyFrom.PlaceHolder = lang.L("Start from a shipped template…")
 	s.newBtn = widget.NewButtonWithIcon(lang.L("New template"), theme.ContentAddIcon(), func() { s.open(&data.Template{}) })
 	s.title.SetPlaceHolder(lang.L("e.g. [Title of the press release]"))
-	s.f.add("name", data.LabelTemplateName, s.name)
-	s.f.add("draft_kind", data.LabelTemplateKind, s.kind)
-	s.f.add("title", data.LabelTitle, s.title)
-	s.f.add("body", data.LabelTemplateBody, s.body)
+	s.f.Add("name", data.LabelTemplateName, s.name)
+	s.f.Add("draft_kind", data.LabelTemplateKind, s.kind)
+	s.f.Add("title", data.LabelTitle, s.title)
+	s.f.Add("body", data.LabelTemplateBody, s.body)
 	s.saveBtn = widget.NewButtonWithIcon(lang.L("Save template"), theme.DocumentSaveIcon(), s.save)
 	s.saveBtn.Importance = widget.HighImportance
 	s.deleteBtn = widget.NewButtonWithIcon(lang.L("Delete template"), theme.DeleteIcon(), s.confirmDelete)
@@ -194,7 +195,7 @@ func newTemplateSettings(u *UI) *templateSettings {
 	places.Importance = widget.LowImportance
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.newBtn), container.NewGridWithColumns(2, s.pick, s.copyFrom))
 	s.content = widget.NewCard(lang.L("Templates"), lang.L("The office's own templates for Konten → New from template"),
-		container.NewVBox(top, s.heading, s.f.content, places, container.NewHBox(s.saveBtn, s.deleteBtn, s.status)))
+		container.NewVBox(top, s.heading, s.f.Content, places, container.NewHBox(s.saveBtn, s.deleteBtn, s.status)))
 	s.load("")
 	return s
 }
@@ -254,9 +255,9 @@ func (s *templateSettings) copyShipped() {
 // open shows t in the form.
 func (s *templateSettings) open(t *data.Template) {
 	s.current = t
-	s.f.clear()
+	s.f.Clear()
 	s.name.SetText(t.Name)
-	s.kind.setCode(t.DraftKind)
+	s.kind.SetCode(t.DraftKind)
 	s.title.SetText(t.Title)
 	s.body.SetText(t.Body)
 	if t.ID == "" {
@@ -270,15 +271,15 @@ func (s *templateSettings) open(t *data.Template) {
 
 func (s *templateSettings) save() {
 	t := *s.current
-	t.Name, t.DraftKind, t.Title, t.Body = s.name.Text, s.kind.code(), s.title.Text, s.body.Text
+	t.Name, t.DraftKind, t.Title, t.Body = s.name.Text, s.kind.Code(), s.title.Text, s.body.Text
 	err := s.u.store.SaveTemplate(s.u.ctx(), &t)
 	if ve, ok := data.AsValidation(err); ok {
-		s.f.show(validationMsgs(ve, s.u.lang))
+		s.f.Show(kit.ValidationMsgs(ve, s.u.lang))
 		s.status.SetText("")
 		return
 	}
 	if err != nil {
-		s.u.showError(lang.L("Could not save"), readOnlyError(err))
+		s.u.showError(lang.L("Could not save"), kit.ReadOnlyError(err))
 		return
 	}
 	s.load(t.ID)
@@ -301,7 +302,7 @@ func (s *templateSettings) confirmDelete() {
 
 func (s *templateSettings) delete(id string) {
 	if err := s.u.store.Delete(s.u.ctx(), store.KindTemplate, id); err != nil {
-		s.u.showError(lang.L("Could not delete"), readOnlyError(err))
+		s.u.showError(lang.L("Could not delete"), kit.ReadOnlyError(err))
 		return
 	}
 	s.load("")

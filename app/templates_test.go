@@ -14,7 +14,7 @@ import (
 // templateButton is Konten's "Baru dari templat…".
 func templateButton(t *testing.T, u *UI) *widget.Button {
 	t.Helper()
-	for _, o := range u.drafts.k.tools {
+	for _, o := range u.drafts.K.Tools {
 		if b, ok := o.(*widget.Button); ok && b.Text == "Baru dari templat…" {
 			return b
 		}
@@ -33,7 +33,7 @@ func TestNewDraftFromTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustSaveAgency(t, st, "KPU Kabupaten Sleman", "kpu")
-	showView(t, u, u.drafts.content)
+	showView(t, u, u.drafts.Content)
 
 	test.Tap(templateButton(t, u))
 	p := u.draftEd.picker
@@ -46,15 +46,15 @@ func TestNewDraftFromTemplate(t *testing.T) {
 	}
 	test.Type(p.agencies.search, "kpu")
 	test.Tap(p.agencies.result("KPU Kabupaten Sleman"))
-	typeInto(p.date.entry, "10 Juli 2026")
+	typeInto(p.date.Entry, "10 Juli 2026")
 	tapDialogButton(t, u.win, "Buat konten")
 
 	f, b := u.draftEd, u.drafts
 	if u.draftEd.picker != nil || u.win.Canvas().Overlays().Top() != nil {
 		t.Error("the dialog stayed open")
 	}
-	if b.formTitle.Text != "Konten baru" || f.kind.code() != "siaran_pers" || f.planned.shown.Text != "Jumat, 10 Juli 2026" {
-		t.Errorf("form: %q, kind %q, date %q", b.formTitle.Text, f.kind.code(), f.planned.shown.Text)
+	if b.FormTitle.Text != "Konten baru" || f.kind.Code() != "siaran_pers" || f.planned.Shown.Text != "Jumat, 10 Juli 2026" {
+		t.Errorf("form: %q, kind %q, date %q", b.FormTitle.Text, f.kind.Code(), f.planned.Shown.Text)
 	}
 	for _, want := range []string{"SIARAN PERS\nDinas Komunikasi dan Informatika Kabupaten Sleman\n", "Sleman, 10 Juli 2026 —",
 		"yaitu KPU Kabupaten Sleman, dan"} {
@@ -62,14 +62,14 @@ func TestNewDraftFromTemplate(t *testing.T) {
 			t.Errorf("the body lacks %q:\n%s", want, f.body.Text)
 		}
 	}
-	if b.status.Text != "Dibuat dari templat “Siaran pers”; simpan untuk menyimpannya." ||
+	if b.Status.Text != "Dibuat dari templat “Siaran pers”; simpan untuk menyimpannya." ||
 		!f.notice.Visible() || !strings.Contains(f.notice.Text, "{{nama_pimpinan}}") {
-		t.Errorf("status %q, notice %q", b.status.Text, f.notice.Text)
+		t.Errorf("status %q, notice %q", b.Status.Text, f.notice.Text)
 	}
 	if n, _ := st.CountDrafts(ctx, store.Filter{}); n != 0 {
 		t.Fatal("the draft was stored before Save")
 	}
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	if f.notice.Visible() {
 		t.Error("the notice stays after saving")
 	}
@@ -90,13 +90,13 @@ func TestOfficeTemplates(t *testing.T) {
 	}
 	// Refused without a name and kind.
 	test.Tap(s.saveBtn)
-	if s.f.errorText("name") != "Nama templat wajib diisi" || s.f.errorText("draft_kind") != "Jenis konten wajib diisi" {
-		t.Errorf("errors: %q, %q", s.f.errorText("name"), s.f.errorText("draft_kind"))
+	if s.f.ErrorText("name") != "Nama templat wajib diisi" || s.f.ErrorText("draft_kind") != "Jenis konten wajib diisi" {
+		t.Errorf("errors: %q, %q", s.f.ErrorText("name"), s.f.ErrorText("draft_kind"))
 	}
 	// Started from a shipped one.
 	s.copyFrom.SetSelected("Pengumuman")
-	if s.name.Text != "Pengumuman (salinan)" || s.kind.code() != "pengumuman" || !strings.Contains(s.body.Text, "{{nama_kantor}}") {
-		t.Fatalf("copy: %q %q", s.name.Text, s.kind.code())
+	if s.name.Text != "Pengumuman (salinan)" || s.kind.Code() != "pengumuman" || !strings.Contains(s.body.Text, "{{nama_kantor}}") {
+		t.Fatalf("copy: %q %q", s.name.Text, s.kind.Code())
 	}
 	typeInto(s.name, "Pengumuman libur layanan")
 	test.Tap(s.saveBtn)
@@ -108,7 +108,7 @@ func TestOfficeTemplates(t *testing.T) {
 		t.Fatalf("templates %+v", ts)
 	}
 
-	showView(t, u, u.drafts.content)
+	showView(t, u, u.drafts.Content)
 	test.Tap(templateButton(t, u))
 	p := u.draftEd.picker
 	if !containsString(p.choice.Options, "Pengumuman libur layanan") {
@@ -138,8 +138,8 @@ func TestLocalUserSettings(t *testing.T) {
 	u, st := newTestUI(t)
 	s := u.settings.user
 	test.Tap(s.saveBtn)
-	if s.f.errorText("name") != "Nama pengguna wajib diisi" || s.f.errorText("role") != "Peran wajib diisi" {
-		t.Errorf("errors: %q, %q", s.f.errorText("name"), s.f.errorText("role"))
+	if s.f.ErrorText("name") != "Nama pengguna wajib diisi" || s.f.ErrorText("role") != "Peran wajib diisi" {
+		t.Errorf("errors: %q, %q", s.f.ErrorText("name"), s.f.ErrorText("role"))
 	}
 	typeInto(s.name, "  Ani   Lestari ")
 	typeInto(s.position, "Kasubbag Humas")

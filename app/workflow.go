@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/humasdesk/humasdesk/app/kit"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/check"
 	"github.com/humasdesk/humasdesk/data/iddate"
@@ -83,17 +84,13 @@ func (w *workflowBar) show(r *data.Draft, foreign bool) {
 		return
 	}
 	w.who.Show()
-	user, err := w.u.store.LocalUser(w.u.ctx())
-	if err != nil {
-		w.u.showError(lang.L("Could not read the user"), err)
-	}
-	if user.Validate() != nil {
-		w.who.SetText(lang.L("To submit, approve or publish content, fill in your name and role in Settings → User."))
+	actor, role, why := w.u.actor()
+	if why != "" {
+		w.who.SetText(why)
 		return
 	}
-	w.who.SetText(lang.L("You act as {{.Name}} ({{.Role}}).",
-		map[string]any{"Name": user.Name, "Role": data.UserRoles.Label(user.Role, l)}))
-	for _, a := range workflow.Available(status, user) {
+	w.who.SetText(lang.L("You act as {{.Name}} ({{.Role}}).", map[string]any{"Name": actor.Name, "Role": role}))
+	for _, a := range workflow.AvailableTo(status, actor) {
 		b := widget.NewButtonWithIcon(workflow.Actions.Label(string(a), l), actionIcon(a), func() { w.act(a) })
 		if a == workflow.Submit || a == workflow.Approve || a == workflow.Publish {
 			b.Importance = widget.HighImportance
@@ -155,10 +152,10 @@ type stepDialog struct {
 	action   workflow.Action
 	dlg      *dialog.CustomDialog
 	note     *widget.Entry
-	reason   *widget.Entry // Submit with findings: why it goes ahead
-	link     *widget.Entry // Publish
-	date     *dateField    // Publish
-	clock    *widget.Entry // Publish
+	reason   *widget.Entry  // Submit with findings: why it goes ahead
+	link     *widget.Entry  // Publish
+	date     *kit.DateField // Publish
+	clock    *widget.Entry  // Publish
 	err      *widget.Label
 	confirm  *widget.Button
 	cancel   *widget.Button
@@ -169,7 +166,7 @@ type stepDialog struct {
 // when the user confirms.
 func (w *workflowBar) open(s *stepDialog, title, confirm string, intro []fyne.CanvasObject,
 	items []*widget.FormItem, run func() (*data.Draft, error)) {
-	s.err = errorLabel()
+	s.err = kit.ErrorLabel()
 	form := widget.NewForm(items...)
 	body := container.NewVBox(append(intro, form, s.err)...)
 	s.dlg = dialog.NewCustomWithoutButtons(title, body, w.u.win)
@@ -202,17 +199,17 @@ func (w *workflowBar) open(s *stepDialog, title, confirm string, intro []fyne.Ca
 func stepError(err error, l data.Lang) string {
 	if ve, ok := data.AsValidation(err); ok {
 		var texts []string
-		for _, m := range validationMsgs(ve, l) {
-			texts = append(texts, m.text)
+		for _, m := range kit.ValidationMsgs(ve, l) {
+			texts = append(texts, m.Text)
 		}
 		return strings.Join(texts, "\n")
 	}
-	return readOnlyError(err).Error()
+	return kit.ReadOnlyError(err).Error()
 }
 
 // noteEntry is the note of a step.
 func noteEntry(placeholder string) *widget.Entry {
-	e := newMultiLine(2)
+	e := kit.NewMultiLine(2)
 	e.SetPlaceHolder(placeholder)
 	return e
 }
@@ -271,10 +268,10 @@ func (w *workflowBar) simple(a workflow.Action) {
 // and the number of findings in the audit trail).
 func (w *workflowBar) submit() {
 	b := w.u.drafts
-	if !b.commit() {
+	if !b.Commit() {
 		return
 	}
-	id := b.current.ID
+	id := b.Current.ID
 	findings := w.form.checker.run()
 	l := w.u.lang
 	st := w.u.store
@@ -320,10 +317,10 @@ func (w *workflowBar) publish() {
 	}
 	id, l := d.ID, w.u.lang
 	now := time.Now()
-	s := &stepDialog{action: workflow.Publish, link: widget.NewEntry(), date: newDateField(l, false),
+	s := &stepDialog{action: workflow.Publish, link: widget.NewEntry(), date: kit.NewDateField(l, false),
 		clock: widget.NewEntry(), note: noteEntry("")}
 	s.link.SetPlaceHolder("https://…")
-	s.date.setDate(data.DateOf(now))
+	s.date.SetDate(data.DateOf(now))
 	s.clock.SetText(iddate.Clock(now))
 	s.clock.SetPlaceHolder("15.40")
 	label := workflow.Actions.Label(string(workflow.Publish), l)
@@ -331,7 +328,7 @@ func (w *workflowBar) publish() {
 		[]fyne.CanvasObject{introLabel(lang.L("Record where and when the content went out."))},
 		[]*widget.FormItem{
 			widget.NewFormItem(data.LabelPublishedLink.In(l), s.link),
-			widget.NewFormItem(data.LabelPublishedAt.In(l), s.date.content),
+			widget.NewFormItem(data.LabelPublishedAt.In(l), s.date.Content),
 			widget.NewFormItem(lang.L("Publication time"), s.clock),
 			widget.NewFormItem(lang.L("Note (optional)"), s.note),
 		},
@@ -348,10 +345,10 @@ func (w *workflowBar) publish() {
 // machine's zone. An empty date is the zero time, which the store refuses
 // in its own words.
 func (s *stepDialog) publishedAt() (time.Time, error) {
-	d, ok := s.date.date()
+	d, ok := s.date.Date()
 	if !ok {
 		return time.Time{}, errors.New(lang.L("{{.Field}} is not a date (e.g. 10 July 2023 or 10/07/2023)",
-			map[string]any{"Field": data.LabelPublishedAt.In(s.date.l)}))
+			map[string]any{"Field": data.LabelPublishedAt.In(s.date.L)}))
 	}
 	if d.IsZero() {
 		return time.Time{}, nil
@@ -387,14 +384,14 @@ func parseClock(s string) (h, m int, ok bool) {
 // afresh, and the list's status line says what happened.
 func (w *workflowBar) done(a workflow.Action, d *data.Draft) {
 	b := w.u.drafts
-	if fresh, err := b.k.load(w.u.ctx(), d.ID); err == nil {
+	if fresh, err := b.K.Load(w.u.ctx(), d.ID); err == nil {
 		d = fresh
 	}
-	b.hideUndo()
-	b.reload()
-	b.show(d)
+	b.HideUndo()
+	b.Reload()
+	b.Show(d)
 	l := w.u.lang
-	b.status.SetText(lang.L("{{.Action}}: the status is now {{.Status}}.", map[string]any{
+	b.Status.SetText(lang.L("{{.Action}}: the status is now {{.Status}}.", map[string]any{
 		"Action": workflow.Actions.Label(string(a), l), "Status": data.DraftStatuses.Label(d.Status, l)}))
 	w.u.localChange()
 }

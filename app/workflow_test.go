@@ -36,25 +36,25 @@ func actAs(t *testing.T, u *UI, name, role string) {
 	s.role.SetSelected(role)
 	test.Tap(s.saveBtn)
 	if s.status.Text != "Tersimpan." {
-		t.Fatalf("the user %s (%s) was not saved: %q %q", name, role, s.f.errorText("name"), s.f.errorText("role"))
+		t.Fatalf("the user %s (%s) was not saved: %q %q", name, role, s.f.ErrorText("name"), s.f.ErrorText("role"))
 	}
-	showView(t, u, u.drafts.content)
+	showView(t, u, u.drafts.Content)
 }
 
 // writeDraft types a new press release into the Konten form and saves it.
 func writeDraft(t *testing.T, u *UI, st *store.Store, title, body string) *data.Draft {
 	t.Helper()
-	showView(t, u, u.drafts.content)
+	showView(t, u, u.drafts.Content)
 	b, f := u.drafts, u.draftEd
-	test.Tap(b.newBtn)
+	test.Tap(b.NewBtn)
 	typeInto(f.title, title)
 	f.kind.SetSelected("Berita/Siaran pers")
 	typeInto(f.body, body)
-	test.Tap(b.saveBtn)
-	if b.current.ID == "" {
-		t.Fatalf("the draft was not saved: %q", f.f.general.Text)
+	test.Tap(b.SaveBtn)
+	if b.Current.ID == "" {
+		t.Fatalf("the draft was not saved: %q", f.f.General.Text)
 	}
-	d, err := st.Draft(ctx, b.current.ID)
+	d, err := st.Draft(ctx, b.Current.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,9 +130,9 @@ func TestWorkflowSubmitReturnApprovePublish(t *testing.T) {
 	if storedStatus(t, st, d.ID) != data.StatusSubmitted || f.flow.status.Text != "Status: Diajukan · revisi 1" {
 		t.Fatalf("after submitting: stored %q, shown %q", storedStatus(t, st, d.ID), f.flow.status.Text)
 	}
-	if !f.title.Disabled() || !f.body.Disabled() || b.saveBtn.Visible() || !f.flow.lockNote.Visible() {
+	if !f.title.Disabled() || !f.body.Disabled() || b.SaveBtn.Visible() || !f.flow.lockNote.Visible() {
 		t.Errorf("a submitted draft is not locked: title disabled %v, save shown %v, note %q",
-			f.title.Disabled(), b.saveBtn.Visible(), f.flow.lockNote.Text)
+			f.title.Disabled(), b.SaveBtn.Visible(), f.flow.lockNote.Text)
 	}
 	if !sameActions(offered(u), workflow.Withdraw) {
 		t.Errorf("the writer is offered %v on a submitted draft", offered(u))
@@ -155,7 +155,7 @@ func TestWorkflowSubmitReturnApprovePublish(t *testing.T) {
 	}
 	typeInto(step.note, "Lengkapi kutipan Sekretaris Daerah.")
 	tapDialogButton(t, u.win, "Kembalikan")
-	if storedStatus(t, st, d.ID) != data.StatusReturned || f.title.Disabled() || !b.saveBtn.Visible() {
+	if storedStatus(t, st, d.ID) != data.StatusReturned || f.title.Disabled() || !b.SaveBtn.Visible() {
 		t.Fatalf("after returning: stored %q, title disabled %v", storedStatus(t, st, d.ID), f.title.Disabled())
 	}
 
@@ -178,10 +178,10 @@ func TestWorkflowSubmitReturnApprovePublish(t *testing.T) {
 	tapAction(t, u, workflow.Publish)
 	step = f.flow.step
 	typeInto(step.link, "https://slemankab.go.id/berita/rapat-hari-jadi")
-	typeInto(step.date.entry, "17 Agustus 2026")
+	typeInto(step.date.Entry, "17 Agustus 2026")
 	typeInto(step.clock, "09.30")
-	if step.date.shown.Text != "Senin, 17 Agustus 2026" {
-		t.Errorf("the publication date reads %q", step.date.shown.Text)
+	if step.date.Shown.Text != "Senin, 17 Agustus 2026" {
+		t.Errorf("the publication date reads %q", step.date.Shown.Text)
 	}
 	tapDialogButton(t, u.win, "Terbitkan")
 	got, _ := st.Draft(ctx, d.ID)
@@ -192,8 +192,8 @@ func TestWorkflowSubmitReturnApprovePublish(t *testing.T) {
 	if f.flow.published.Text != "Terbit Senin, 17 Agustus 2026: https://slemankab.go.id/berita/rapat-hari-jadi" {
 		t.Errorf("the form shows %q", f.flow.published.Text)
 	}
-	if b.cellText(0, 1) != "Terbit" {
-		t.Errorf("the list shows status %q", b.cellText(0, 1))
+	if b.CellText(0, 1) != "Terbit" {
+		t.Errorf("the list shows status %q", b.CellText(0, 1))
 	}
 
 	// The history lists every step: who, when, from → to, the note.
@@ -284,19 +284,19 @@ func TestLockedDraftAndNewRevision(t *testing.T) {
 	tapDialogButton(t, u.win, "Setujui")
 
 	// Opened from the list, the approved draft is locked.
-	test.Tap(b.newBtn)
-	b.table.Select(tableCell(0))
+	test.Tap(b.NewBtn)
+	b.Table.Select(tableCell(0))
 	if f.current.ID != d.ID {
 		t.Fatal("the list did not open the draft")
 	}
 	for name, w := range map[string]fyne.Disableable{"title": f.title, "body": f.body, "kind": f.kind, "stage": f.stage,
-		"agency search": f.agencies.search, "planned date": f.planned.entry, "add photo": f.photos.addBtn} {
+		"agency search": f.agencies.search, "planned date": f.planned.Entry, "add photo": f.photos.addBtn} {
 		if !w.Disabled() {
 			t.Errorf("%s is editable on an approved draft", name)
 		}
 	}
-	if b.saveBtn.Visible() || !strings.Contains(f.flow.lockNote.Text, "Buat revisi baru") {
-		t.Errorf("save shown %v, note %q", b.saveBtn.Visible(), f.flow.lockNote.Text)
+	if b.SaveBtn.Visible() || !strings.Contains(f.flow.lockNote.Text, "Buat revisi baru") {
+		t.Errorf("save shown %v, note %q", b.SaveBtn.Visible(), f.flow.lockNote.Text)
 	}
 	// The store refuses an edit too: the lock is not the form's alone.
 	locked := *f.current
@@ -312,14 +312,14 @@ func TestLockedDraftAndNewRevision(t *testing.T) {
 	if got.Status != data.StatusDraft || got.Revision != 2 {
 		t.Fatalf("after a new revision: %q revision %d", got.Status, got.Revision)
 	}
-	if f.title.Disabled() || f.body.Disabled() || !b.saveBtn.Visible() || f.flow.lockNote.Visible() {
-		t.Errorf("revision 2 is not editable: title disabled %v, save shown %v", f.title.Disabled(), b.saveBtn.Visible())
+	if f.title.Disabled() || f.body.Disabled() || !b.SaveBtn.Visible() || f.flow.lockNote.Visible() {
+		t.Errorf("revision 2 is not editable: title disabled %v, save shown %v", f.title.Disabled(), b.SaveBtn.Visible())
 	}
 	if f.flow.status.Text != "Status: Draf · revisi 2" {
 		t.Errorf("status shows %q", f.flow.status.Text)
 	}
 	typeInto(f.body, "Layanan buka pukul 07.30.")
-	test.Tap(b.saveBtn)
+	test.Tap(b.SaveBtn)
 	if got, _ := st.Draft(ctx, d.ID); got.Body != "Layanan buka pukul 07.30." || got.Revision != 2 {
 		t.Errorf("revision 2 saved as %+v", got)
 	}
@@ -334,20 +334,20 @@ func TestCommitOfAnUnchangedDraftSavesNothing(t *testing.T) {
 	u, st := newTestUI(t)
 	d := writeDraft(t, u, st, "Jadwal layanan", "Layanan buka pukul 08.00.")
 	b := u.drafts
-	test.Tap(b.newBtn)
-	b.table.Select(tableCell(0))
-	b.status.SetText("")
+	test.Tap(b.NewBtn)
+	b.Table.Select(tableCell(0))
+	b.Status.SetText("")
 	before, _ := st.PendingChanges(ctx)
-	if !b.commit() || b.status.Text != "" {
-		t.Fatalf("commit: status %q", b.status.Text)
+	if !b.Commit() || b.Status.Text != "" {
+		t.Fatalf("commit: status %q", b.Status.Text)
 	}
 	if after, _ := st.PendingChanges(ctx); after != before {
 		t.Errorf("an unchanged draft was saved again: %d → %d changes waiting", before, after)
 	}
 	// A change is saved.
 	typeInto(u.draftEd.body, "Layanan buka pukul 07.30.")
-	if !b.commit() || b.status.Text != "Tersimpan." {
-		t.Fatalf("commit of a change: status %q", b.status.Text)
+	if !b.Commit() || b.Status.Text != "Tersimpan." {
+		t.Fatalf("commit of a change: status %q", b.Status.Text)
 	}
 	if got, _ := st.Draft(ctx, d.ID); got.Body != "Layanan buka pukul 07.30." {
 		t.Errorf("stored %q", got.Body)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -48,6 +49,15 @@ func TestCLINumbersNeverRepeat(t *testing.T) {
 	db := filepath.Join(dir, "humasdesk.db")
 	st, err := store.Open(db)
 	if err != nil {
+		t.Fatal(err)
+	}
+	// An export needs a filled-in profile (report.CheckOffice).
+	office, err := st.CurrentOffice(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	office.Name, office.Region = "KPU Kabupaten Sleman", "Sleman"
+	if err := st.SaveOffice(context.Background(), office); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

@@ -1,4 +1,4 @@
-package app
+package kit
 
 import (
 	"image/color"
@@ -9,9 +9,9 @@ import (
 
 // The values of store.SettingTheme.
 const (
-	themeSystem = "system"
-	themeLight  = "light"
-	themeDark   = "dark"
+	ThemeSystem = "system"
+	ThemeLight  = "light"
+	ThemeDark   = "dark"
 )
 
 // variantTheme is Fyne's default theme with the light/dark choice taken
@@ -41,15 +41,15 @@ func (t *variantTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.D
 // Size implements fyne.Theme.
 func (t *variantTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
 
-// applyTheme switches the whole app to the theme named by a setting value;
+// ApplyTheme switches the whole app to the theme named by a setting value;
 // unknown values follow the system.
-func (u *UI) applyTheme(code string) {
+func ApplyTheme(a fyne.App, code string) {
 	t := &variantTheme{}
 	switch code {
-	case themeLight:
+	case ThemeLight:
 		t.forced, t.variant = true, theme.VariantLight
-	case themeDark:
+	case ThemeDark:
 		t.forced, t.variant = true, theme.VariantDark
 	}
-	u.app.Settings().SetTheme(t)
+	a.Settings().SetTheme(t)
 }
