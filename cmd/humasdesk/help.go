@@ -71,7 +71,7 @@ var program = clihelp.Program{
 				ID: "  --draft ID    konten tersimpan\n  --text FILE   berkas teks (baris pertama = judul)\n  --election    perlakukan sebagai konten kepemiluan\n",
 				EN: "  --draft ID    a stored draft\n  --text FILE   a text file (first line = title)\n  --election    treat it as election content\n"})},
 		{Name: "backup", Synopsis: "humasdesk backup [--db FILE] [--out FILE|FOLDER]",
-			Summary: data.Text{ID: "buat arsip cadangan: database dan semua foto", EN: "make a backup archive: the database and every photo"},
+			Summary: data.Text{ID: "buat arsip cadangan: database, foto, dan lampiran", EN: "make a backup archive: the database, photos and attachments"},
 			Detail: withDB(data.Text{
 				ID: "Membuat arsip cadangan (ZIP): salinan database yang utuh, semua foto\ndokumentasi, dan manifest berisi hash SHA-256 setiap berkas. Arsip ditulis\ndengan nama sementara, diperiksa ulang, lalu diberi namanya; cadangan yang\ngagal tidak meninggalkan berkas.\n\n  --out TUJUAN  berkas arsip, atau folder (nama humasdesk-cadangan-WAKTU.zip);\n                bawaan: folder cadangan terjadwal (Pengaturan → Cadangan)\n",
 				EN: "Makes a backup archive (ZIP): a consistent copy of the database, every\nphoto, and a manifest with each file's SHA-256 hash. The archive is\nwritten under a temporary name, checked again, then renamed; a failed\nbackup leaves no file.\n\n  --out DEST    archive file, or a folder (named humasdesk-cadangan-TIME.zip);\n                default: the scheduled backups' folder (Settings → Backup)\n"})},
