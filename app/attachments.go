@@ -105,25 +105,25 @@ func sizeLabel(n int64) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
-// choose asks for a file and attaches it. Fyne's dialog picks one file
-// at a time; the store recognises the type from the bytes, so the dialog
-// only pre-filters by extension.
+// choose asks for files and attaches each: several at once where the
+// system's dialog allows it (kit.Native), else one at a time in Fyne's.
+// The store recognises the type from the bytes; the dialog only
+// pre-filters by extension.
 func (a *attachmentList) choose() {
 	exts := []string{".pdf", ".docx", ".xlsx", ".jpg", ".jpeg", ".png", ".PDF", ".DOCX", ".XLSX", ".JPG", ".JPEG", ".PNG"}
-	a.u.chooseOpen(kit.FileChoice{ErrTitle: lang.L("Could not open the file"), Exts: exts}, func(r fyne.URIReadCloser) {
-		r.Close() // the store reads the file itself, by its path
-		path, err := localPath(r.URI())
-		if err != nil {
-			a.showErr(err)
-			return
-		}
-		a.attach(path)
-	})
+	kit.ChooseOpenPaths(a.u.win, a.u.showError, kit.FileChoice{ErrTitle: lang.L("Could not open the file"), Exts: exts}, true,
+		func(paths []string) {
+			for _, p := range paths {
+				if !a.attach(p) {
+					return // the error names the file that failed; the rest wait for another try
+				}
+			}
+		})
 }
 
 // attach stores the file and lists it; a refusal (type, size, a locked
-// draft) is shown under the list, naming the file.
-func (a *attachmentList) attach(path string) {
+// draft) is shown under the list, naming the file, and reported false.
+func (a *attachmentList) attach(path string) bool {
 	entryID, draftID := a.ownerID, ""
 	if a.draft {
 		entryID, draftID = "", a.ownerID
@@ -131,10 +131,11 @@ func (a *attachmentList) attach(path string) {
 	a.err.Hide()
 	if _, err := a.u.store.AttachFile(a.u.ctx(), entryID, draftID, path); err != nil {
 		a.showErr(kit.ReadOnlyError(err))
-		return
+		return false
 	}
 	a.show(a.ownerID)
 	a.u.localChange()
+	return true
 }
 
 // openDoc opens the attachment with the system's application.
