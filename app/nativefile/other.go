@@ -1,4 +1,4 @@
-//go:build !linux || flatpak
+//go:build (!linux && !windows) || (linux && flatpak)
 
 package nativefile
 
