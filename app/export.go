@@ -349,9 +349,6 @@ func (v *exportView) chooseFile() {
 		v.setup = v.u.showSetup(v.chooseFile) // then on to the file
 		return
 	}
-	if !v.checkReady() {
-		return
-	}
 	title := lang.L("Could not export the report")
 	choice := kit.FileChoice{ErrTitle: title, Name: v.fileName(), Exts: []string{"." + v.formatCode()},
 		Dir: v.startDir(), Size: fyne.NewSize(860, 560)}

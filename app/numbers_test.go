@@ -36,6 +36,7 @@ func newTestUIAt(t *testing.T, path string) (*UI, *store.Store) {
 // marks the row as a reissue of the first.
 func TestExportReusesTheEarlierNumber(t *testing.T) {
 	u, st := newTestUI(t)
+	fillProfile(t, st)
 	v := u.export
 	fixToday(u, data.NewDate(2024, 7, 15))
 	v.format.SetSelected("XLSX")
@@ -88,6 +89,7 @@ func TestExportReusesTheEarlierNumber(t *testing.T) {
 func TestGUIAndCLINumbersInterleavedNeverRepeat(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "t.db")
 	u, st := newTestUIAt(t, path)
+	fillProfile(t, st)
 	cli, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -140,6 +142,7 @@ func TestGUIAndCLINumbersInterleavedNeverRepeat(t *testing.T) {
 // and file, and this device's clashed issues on top.
 func TestRegisterViewListsNumbers(t *testing.T) {
 	u, st := newTestUI(t)
+	fillProfile(t, st)
 	st.SetUser("Rina Humas")
 	fixToday(u, data.NewDate(2024, 7, 15))
 	u.export.format.SetSelected("XLSX")
