@@ -33,6 +33,14 @@
 // first page are read off the main goroutine (kit/browser.go), so that a slow
 // search never freezes typing.
 //
+// No edit is lost silently: every form knows when it holds unsaved
+// changes, and leaving it (another row, New, another view, closing the
+// window, signing out) asks Simpan / Buang perubahan / Batal (guard.go);
+// what it holds is kept in the local database as it is typed and offered
+// back after a crash (recovery.go); Riwayat shows a record's earlier
+// versions and restores one as a new edit, and the last save can be
+// undone (history.go).
+//
 // User-interface text is English in the source, wrapped in lang.L, and
 // translated by assets/translations/id.json; the names of domain things
 // (kinds, statuses, strategies, field labels, validation messages) come
@@ -91,13 +99,13 @@ type UI struct {
 	agencyImport, entryImport *csvImporter // the lists' "Impor CSV…"
 
 	acct accountState // the signed-in person, sign-in and lock (session.go)
-	// leaveGuard, when set, runs then once the user may leave the form
-	// they work in (the unsaved-changes guard): before signing out,
-	// switching user and locking.
+	// leaveGuard, when set, replaces the unsaved-changes guard before
+	// signing out, switching user and locking (guardLeave; tests).
 	leaveGuard func(then func())
 
 	syncInfo  syncInfo         // what the window shows of sync
 	syncBar   *syncBar         // the line under the views
+	photoPrep *photoPrepLine   // the line above it while photo copies are made (photocopies.go)
 	loop      *syncclient.Loop // the background sync, once StartSync ran
 	conflicts *conflictsView   // the open Konflik dialog, or nil
 	syncShown func(s syncInfo) // tests: told after each status is shown
@@ -113,6 +121,14 @@ type UI struct {
 	// restore of the file apart; backupRan tells tests a result was shown.
 	backupMu  sync.Mutex
 	backupRan func(sch store.BackupSchedule, err error)
+	// Unsaved changes, crash recovery and history (guard.go,
+	// recovery.go, history.go).
+	leave   leaving
+	keeper  keeper
+	history *historyView // the open Riwayat dialog, for tests
+	// stopPhotos stops PreparePhotos and waits for it; nil when it does
+	// not run.
+	stopPhotos func()
 }
 
 // New builds the main window over st. The language of domain labels is the
@@ -127,6 +143,10 @@ func New(fa fyne.App, st *store.Store) *UI {
 	u.load()
 	u.build()
 	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.SetCloseIntercept(u.closeRequested)
+	u.win.Canvas().AddShortcut(undoShortcut, func(fyne.Shortcut) { u.undoLastSave() })
+	u.startKeeping()
+	u.offerRecovery()
 	return u
 }
 
@@ -169,11 +189,14 @@ func (u *UI) SetReopen(open func(path string) (*store.Store, error)) { u.reopen 
 // store and then's error wraps errReopen: Humas Desk must be restarted.
 func (u *UI) replaceStore(change func(dbPath string) (*store.Store, error), then func(err error)) {
 	old, path := u.store, u.store.Path()
-	stop := u.stopLoop
-	u.stopLoop = nil
+	stop, stopPhotos := u.stopLoop, u.stopPhotos
+	u.stopLoop, u.stopPhotos = nil, nil
 	go func() {
 		if stop != nil {
 			stop()
+		}
+		if stopPhotos != nil {
+			stopPhotos()
 		}
 		var err error
 		if err = old.Close(); err != nil {
@@ -198,6 +221,9 @@ func (u *UI) replaceStore(change func(dbPath string) (*store.Store, error), then
 			if stop != nil {
 				u.startLoop()
 			}
+			if stopPhotos != nil { // a restored backup brings originals only
+				u.PreparePhotos(context.Background())
+			}
 			then(err)
 		})
 	}()
@@ -221,6 +247,7 @@ func (u *UI) rebuild() {
 }
 
 func (u *UI) build() {
+	u.leave = leaving{}
 	u.home = newDashboard(u)
 	u.agencyEd = newAgencyForm(u)
 	u.agencyImport = newCSVImporter(u, csvimport.KindAgencies, func(n int) { u.agencies.Imported(n) })
@@ -282,8 +309,10 @@ func (u *UI) build() {
 		}
 	}
 	u.addNumberRegister()
+	u.guardViews()
 	u.syncBar = newSyncBar(u)
-	u.buildAccounts(container.NewBorder(nil, u.syncBar.content, nil, nil, u.tabs))
+	u.photoPrep = newPhotoPrepLine()
+	u.buildAccounts(container.NewBorder(nil, container.NewVBox(u.photoPrep.content, u.syncBar.content), nil, nil, u.tabs))
 }
 
 // ctx is the context of store calls made from the UI. The store's queries

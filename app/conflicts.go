@@ -317,21 +317,7 @@ func kindLabel(kind string) string {
 }
 
 // recordTitle is the title or name inside a record's JSON.
-func recordTitle(raw []byte) string {
-	var r struct {
-		Title   string `json:"title"`
-		Name    string `json:"name"`
-		Caption string `json:"caption"`
-		Number  string `json:"number"` // a report number
-	}
-	_ = json.Unmarshal(raw, &r) // a record that does not read has no title
-	for _, s := range []string{r.Title, r.Name, r.Caption, r.Number} {
-		if s != "" {
-			return s
-		}
-	}
-	return lang.L("(untitled)")
-}
+func recordTitle(raw []byte) string { return kit.RecordTitle(raw) }
 
 // conflictTitle is the record's title, from mine or else the server's.
 func (u *UI) conflictTitle(c data.Conflict) string {

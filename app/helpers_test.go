@@ -32,6 +32,8 @@ func TestMain(m *testing.M) {
 	syncInterval = time.Hour
 	// The idle lock is checked by the tests that move its clock.
 	idleCheckEvery = 0
+	// Tests keep unsaved forms themselves (keepNow).
+	keepEvery = 0
 	syncclient.MinBackoff, syncclient.MaxBackoff = time.Hour, time.Hour
 	if err := SetupLanguage(data.LangID); err != nil {
 		panic(err)
@@ -55,7 +57,11 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 	}
 	t.Cleanup(func() { st.Close() })
 	u := New(a, st)
-	t.Cleanup(u.win.Close)
+	t.Cleanup(func() {
+		if windowOpen(u) { // a test may have closed it
+			u.win.Close()
+		}
+	})
 	u.win.SetContent(u.acct.shell)
 	return u, st
 }

@@ -24,7 +24,7 @@ func (h kitHost) OfficeName(id string) string      { return h.u.officeName(id) }
 func (h kitHost) Under() []data.Office             { return h.u.under() }
 func (h kitHost) Tree() ([]data.Office, bool)      { return h.u.tree, h.u.treeIsAll }
 func (h kitHost) IsForeign(officeID string) bool   { return h.u.isForeign(officeID) }
-func (h kitHost) LocalChange()                     { h.u.localChange() }
+func (h kitHost) LocalChange()                     { h.u.localChange(); h.u.keepForms() }
 func (h kitHost) Records() kit.Records             { return h.u.store }
 
 // applyTheme switches the whole app to the theme named by a setting value.

@@ -39,9 +39,10 @@ const thumbPixels = 200 // twice thumbSize, for high-density screens
 // add one. Photos belong to a stored record, so a new one must be saved
 // first.
 //
-// Thumbnails are made in the background from the stored file, scaled
-// down: a phone photo decoded whole takes some 50 MB, which a list of them
-// should not hold.
+// Thumbnails are drawn in the background from the small copy the store
+// keeps of each photo (store.ThumbnailFile), not from the original: a
+// phone photo decoded whole takes some 50 MB and a few hundred
+// milliseconds.
 type photoList struct {
 	u        *UI
 	owner    photoOwner
@@ -204,27 +205,23 @@ func photoAbout(ph data.Photo) string {
 // each when it is ready, unless the form has moved on to another entry.
 func (p *photoList) loadThumbnails() {
 	gen := p.gen
-	type job struct {
-		row  *photoRow
-		path string
-	}
-	jobs := make([]job, len(p.rows))
-	for i, r := range p.rows {
-		jobs[i] = job{r, p.u.store.PhotoPath(r.photo.Hash, r.photo.Mime)}
-	}
+	rows := append([]*photoRow(nil), p.rows...)
+	st := p.u.store
 	p.thumbs.Add(1)
 	go func() {
 		defer p.thumbs.Done()
-		for _, j := range jobs {
-			img, err := thumbnail(j.path, thumbPixels)
+		for _, r := range rows {
+			// The stored thumbnail (made now if missing), not the original.
+			path := st.ThumbnailFile(r.photo.Hash, r.photo.Mime)
+			img, err := thumbnail(path, thumbPixels)
 			if err != nil {
-				fyne.LogError("making the thumbnail of "+j.path, err)
+				fyne.LogError("making the thumbnail of "+path, err)
 				continue
 			}
 			fyne.DoAndWait(func() {
 				if p.gen == gen {
-					j.row.img.Image = img
-					j.row.img.Refresh()
+					r.img.Image = img
+					r.img.Refresh()
 				}
 			})
 		}

@@ -82,9 +82,9 @@ func (u *UI) buildAccounts(main fyne.CanvasObject) {
 	a.who.TextStyle.Bold = true
 	bar := container.NewHBox(widget.NewIcon(theme.AccountIcon()), a.who, layout.NewSpacer(),
 		u.accountButton(lang.L("Change password"), theme.VisibilityOffIcon(), u.changeOwnPassword),
-		u.accountButton(lang.L("Lock"), theme.LoginIcon(), func() { u.leave(u.lock) }),
-		u.accountButton(lang.L("Switch user"), theme.AccountIcon(), func() { u.leave(u.switchUser) }),
-		u.accountButton(lang.L("Sign out"), theme.LogoutIcon(), func() { u.leave(u.signOut) }))
+		u.accountButton(lang.L("Lock"), theme.LoginIcon(), func() { u.guardLeave(u.lock) }),
+		u.accountButton(lang.L("Switch user"), theme.AccountIcon(), func() { u.guardLeave(u.switchUser) }),
+		u.accountButton(lang.L("Sign out"), theme.LogoutIcon(), func() { u.guardLeave(u.signOut) }))
 	a.shell = container.NewBorder(bar, nil, nil, nil, main)
 	selected := u.tabs.OnSelected
 	u.tabs.OnSelected = func(ti *container.TabItem) {
@@ -202,14 +202,15 @@ func (u *UI) hasTab(ti *container.TabItem) bool {
 	return false
 }
 
-// leave runs then once the user may leave what they are doing: the hook
-// of the unsaved-changes guard (leaveGuard), which may ask first.
-func (u *UI) leave(then func()) {
+// guardLeave runs then once the user may leave what they are doing: the
+// unsaved-changes guard (confirmLeave) asks first about every changed
+// form; tests may replace it through leaveGuard.
+func (u *UI) guardLeave(then func()) {
 	if u.leaveGuard != nil {
 		u.leaveGuard(then)
 		return
 	}
-	then()
+	u.confirmLeave(then)
 }
 
 // signOut ends the session and shows the sign-in screen.
@@ -292,7 +293,7 @@ func (u *UI) checkIdle() {
 	}
 	after := u.lockAfter()
 	if after > 0 && a.now().Sub(a.lastActive) >= after {
-		u.leave(u.lock)
+		u.guardLeave(u.lock)
 	}
 }
 

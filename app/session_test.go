@@ -242,7 +242,7 @@ func TestIdleLockAndSwitchUser(t *testing.T) {
 	if se, _ := st.Session(); se.Person.Name != "Bagus Prasetyo" || !strings.Contains(u.acct.who.Text, "Verifikator") {
 		t.Fatalf("switching at the lock: session %q, top line %q", se.Person.Name, u.acct.who.Text)
 	}
-	u.leave(u.switchUser)
+	u.guardLeave(u.switchUser)
 	if !showsSignIn(u) || guarded != 2 || s.Person.SelectedIndex() >= 0 {
 		t.Fatalf("Ganti pengguna: sign-in %v, guard %d, chosen %q", showsSignIn(u), guarded, s.Person.Selected)
 	}

@@ -53,7 +53,7 @@ func newSettingsView(u *UI) *settingsView {
 	s.saveBtn.Importance = widget.HighImportance
 	s.loadOffice()
 	profile := widget.NewCard(lang.L("Office profile"), lang.L("Shown on the letterhead and signature of reports"),
-		container.NewVBox(s.office.f.Content, container.NewHBox(s.saveBtn, s.status)))
+		container.NewVBox(s.office.f.Content, container.NewHBox(s.saveBtn, u.historyButton(officeProfile{s}), s.status)))
 	look := widget.NewCard(lang.L("Display"), "", widget.NewForm(
 		widget.NewFormItem(lang.L("Language"), s.languageSelect()),
 		widget.NewFormItem(lang.L("Theme"), s.themeSelect()),

@@ -85,7 +85,7 @@ func newStageManager(u *UI, onChange func()) *stageManager {
 	m.saveBtn.Importance = widget.HighImportance
 	m.deleteBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), m.confirmDelete)
 	m.deleteBtn.Importance = widget.DangerImportance
-	m.newBtn = widget.NewButtonWithIcon(lang.L("New stage"), theme.ContentAddIcon(), m.openNew)
+	m.newBtn = widget.NewButtonWithIcon(lang.L("New stage"), theme.ContentAddIcon(), func() { m.u.askLeave(m, m.openNew, nil) })
 	m.newBtn.Importance = widget.HighImportance
 
 	m.search.SetPlaceHolder(lang.L("Search stages…"))
@@ -93,7 +93,7 @@ func newStageManager(u *UI, onChange func()) *stageManager {
 	m.buildList()
 	left := container.NewBorder(container.NewBorder(nil, nil, nil, m.newBtn, m.search), nil, nil, nil, m.list)
 	right := container.NewBorder(container.NewVBox(m.formTitle, m.origin), container.NewBorder(nil, nil, nil,
-		container.NewHBox(m.saveBtn, m.deleteBtn), m.status), nil, nil, container.NewVScroll(m.f.Content))
+		container.NewHBox(m.saveBtn, m.deleteBtn, u.historyButton(m)), m.status), nil, nil, container.NewVScroll(m.f.Content))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.45
 	m.content = split
@@ -128,11 +128,21 @@ func (m *stageManager) buildList() {
 			texts.Objects[1].(*widget.Label).SetText(m.rowDetail(st))
 		})
 	m.list.OnSelected = func(id widget.ListItemID) {
-		if id < 0 || id >= len(m.shown) {
+		if id < 0 || id >= len(m.shown) || id == m.selected {
 			return
 		}
-		m.selected = id
-		m.Fill(m.shown[id])
+		// Leaving unsaved changes asks first; staying selects the row
+		// being edited again (which the check above lets through).
+		m.u.askLeave(m, func() {
+			m.selected = id
+			m.Fill(m.shown[id])
+		}, func() {
+			if m.selected >= 0 {
+				m.list.Select(m.selected)
+			} else {
+				m.list.UnselectAll()
+			}
+		})
 	}
 }
 
@@ -221,9 +231,12 @@ func (m *stageManager) show(st *data.Stage) {
 	if !m.load() {
 		return
 	}
-	closeBtn := widget.NewButton(lang.L("Close"), func() { m.dlg.Hide() })
+	closeBtn := widget.NewButton(lang.L("Close"), func() { m.u.askLeave(m, m.dlg.Hide, nil) })
 	m.dlg = dialog.NewCustomWithoutButtons(lang.L("Stages and events"), m.content, m.u.win)
 	m.dlg.SetButtons([]fyne.CanvasObject{closeBtn})
+	// While open, closing the window or signing out asks about it too.
+	m.u.guardForm(m, m.u.agenda.content)
+	m.dlg.SetOnClosed(func() { m.u.unguardForm(m) })
 	m.dlg.Resize(fyne.NewSize(980, 640))
 	m.dlg.Show()
 	if st == nil {
@@ -335,6 +348,7 @@ func (m *stageManager) save() {
 		m.u.showError(lang.L("Could not save"), kit.ReadOnlyError(err))
 		return
 	}
+	m.current = st       // stored: opening it in the list below leaves nothing unsaved
 	m.search.SetText("") // so that the saved stage is listed
 	if m.load() {
 		m.selectID(st.ID)

@@ -126,16 +126,20 @@ func (p *templatePicker) make() {
 	p.dlg.Hide()
 	p.u.draftEd.picker = nil
 	b := p.u.drafts
-	b.Table.UnselectAll()
-	b.HideUndo()
-	b.Show(d)
-	b.Status.SetText(lang.L("Made from the template “{{.Name}}”; save it to keep it.", map[string]any{"Name": t.Name}))
-	if left := workflow.Unfilled(d.Title + "\n" + d.Body); len(left) > 0 {
-		f := p.u.draftEd
-		f.notice.SetText(lang.L("Still to fill in: {{.List}}.",
-			map[string]any{"List": "{{" + strings.Join(left, "}}, {{") + "}}"}))
-		f.notice.Show()
-	}
+	// The draft is shown unsaved over an empty one, so that leaving it
+	// asks; the form shown before may be left first.
+	b.Leave(func() {
+		b.HideUndo()
+		blank := b.K.Blank()
+		b.ShowUnsaved(&blank, d)
+		b.Status.SetText(lang.L("Made from the template “{{.Name}}”; save it to keep it.", map[string]any{"Name": t.Name}))
+		if left := workflow.Unfilled(d.Title + "\n" + d.Body); len(left) > 0 {
+			f := p.u.draftEd
+			f.notice.SetText(lang.L("Still to fill in: {{.List}}.",
+				map[string]any{"List": "{{" + strings.Join(left, "}}, {{") + "}}"}))
+			f.notice.Show()
+		}
+	})
 }
 
 // templateSettings is Pengaturan → Templat: the office's own templates,
@@ -176,7 +180,9 @@ func newTemplateSettings(u *UI) *templateSettings {
 	}
 	s.copyFrom = widget.NewSelect(shippedNames, func(string) { s.copyShipped() })
 	s.copyFrom.PlaceHolder = lang.L("Start from a shipped template…")
-	s.newBtn = widget.NewButtonWithIcon(lang.L("New template"), theme.ContentAddIcon(), func() { s.open(&data.Template{}) })
+	s.newBtn = widget.NewButtonWithIcon(lang.L("New template"), theme.ContentAddIcon(), func() {
+		s.u.askLeave(s, func() { s.unpick(); s.open(&data.Template{}) }, nil)
+	})
 	s.title.SetPlaceHolder(lang.L("e.g. [Title of the press release]"))
 	s.f.Add("name", data.LabelTemplateName, s.name)
 	s.f.Add("draft_kind", data.LabelTemplateKind, s.kind)
@@ -195,7 +201,7 @@ func newTemplateSettings(u *UI) *templateSettings {
 	places.Importance = widget.LowImportance
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.newBtn), container.NewGridWithColumns(2, s.pick, s.copyFrom))
 	s.content = widget.NewCard(lang.L("Templates"), lang.L("The office's own templates for Konten → New from template"),
-		container.NewVBox(top, s.heading, s.f.Content, places, container.NewHBox(s.saveBtn, s.deleteBtn, s.status)))
+		container.NewVBox(top, s.heading, s.f.Content, places, container.NewHBox(s.saveBtn, s.deleteBtn, u.historyButton(s), s.status)))
 	s.load("")
 	return s
 }
@@ -229,11 +235,34 @@ func (s *templateSettings) load(id string) {
 	s.open(open)
 }
 
+// picked opens the template chosen in the list, once the one in the
+// form may be left; staying chooses it in the list again.
 func (s *templateSettings) picked() {
-	if i := s.pick.SelectedIndex(); i >= 0 && i < len(s.own) {
-		t := s.own[i]
-		s.open(&t)
+	i := s.pick.SelectedIndex()
+	if i < 0 || i >= len(s.own) || s.own[i].ID == s.current.ID {
+		return
 	}
+	t := s.own[i]
+	s.u.askLeave(s, func() { s.open(&t) }, s.repick)
+}
+
+// repick chooses the template in the form in the list, without opening it.
+func (s *templateSettings) repick() {
+	s.pick.OnChanged = nil
+	s.pick.ClearSelected()
+	for i, t := range s.own {
+		if s.current.ID != "" && t.ID == s.current.ID {
+			s.pick.SetSelectedIndex(i)
+		}
+	}
+	s.pick.OnChanged = func(string) { s.picked() }
+}
+
+// unpick clears the choice in the list.
+func (s *templateSettings) unpick() {
+	s.pick.OnChanged = nil
+	s.pick.ClearSelected()
+	s.pick.OnChanged = func(string) { s.picked() }
 }
 
 // copyShipped starts a new template from a shipped one.
@@ -243,13 +272,13 @@ func (s *templateSettings) copyShipped() {
 		return
 	}
 	t := s.shipped[i]
-	s.pick.OnChanged = nil
-	s.pick.ClearSelected()
-	s.pick.OnChanged = func(string) { s.picked() }
-	s.open(&data.Template{Name: lang.L("{{.Name}} (copy)", map[string]any{"Name": t.Name}), DraftKind: t.DraftKind, Title: t.Title, Body: t.Body})
 	s.copyFrom.OnChanged = nil
 	s.copyFrom.ClearSelected()
 	s.copyFrom.OnChanged = func(string) { s.copyShipped() }
+	s.u.askLeave(s, func() {
+		s.unpick()
+		s.open(&data.Template{Name: lang.L("{{.Name}} (copy)", map[string]any{"Name": t.Name}), DraftKind: t.DraftKind, Title: t.Title, Body: t.Body})
+	}, nil)
 }
 
 // open shows t in the form.

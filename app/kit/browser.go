@@ -149,10 +149,23 @@ type Browser[T any, P Record[T]] struct {
 	Status    *widget.Label
 	deletedID string // the record the undo button restores
 	Content   fyne.CanvasObject
+
+	// Unsaved changes and history (leave.go). The app sets OnLeave,
+	// which asks before the form is left with unsaved changes (nil:
+	// leave at once), and OnHistory, which opens Riwayat.
+	OnLeave     func(proceed, stay func())
+	OnHistory   func()
+	selRow      int  // the row of the record in the form, -1 for none
+	beforeSave  *T   // the record before the last save in the form, which Urungkan simpan saves again
+	baseline    *T   // what the form read back right after it showed Current
+	baseBad     bool // the form could not read back Current as shown
+	undoing     bool // the save is an undo, which is not itself undone
+	UndoSaveBtn *widget.Button
+	HistoryBtn  *widget.Button
 }
 
 func NewBrowser[T any, P Record[T]](host Host, k Kind[T], ed Editor[T]) *Browser[T, P] {
-	b := &Browser[T, P]{host: host, K: k, ed: ed, Filter: store.Filter{OfficeID: host.OfficeID()}}
+	b := &Browser[T, P]{host: host, K: k, ed: ed, Filter: store.Filter{OfficeID: host.OfficeID()}, selRow: -1}
 	b.shown = listQuery{f: b.Filter}
 	b.setMulti(false)
 	b.Pages = NewPager(b.fetch, func(err error) { host.ShowError(lang.L("Could not read the list"), err) })
@@ -321,7 +334,7 @@ func sameQuery(a, b listQuery) bool {
 }
 
 func (b *Browser[T, P]) listPane() fyne.CanvasObject {
-	b.NewBtn = widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), b.OpenNew)
+	b.NewBtn = widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), b.newTapped)
 	b.NewBtn.Importance = widget.HighImportance
 	b.Status = widget.NewLabel("")
 	b.Status.Truncation = fyne.TextTruncateEllipsis // a long message must not widen the list
@@ -348,10 +361,13 @@ func (b *Browser[T, P]) buildForm() {
 	b.SaveBtn.Importance = widget.HighImportance
 	b.DeleteBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), b.confirmDelete)
 	b.DeleteBtn.Importance = widget.DangerImportance
+	b.HistoryBtn = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), b.showHistory)
+	b.UndoSaveBtn = widget.NewButtonWithIcon(lang.L("Undo save"), theme.ContentUndoIcon(), b.UndoSave)
+	b.UndoSaveBtn.Hide()
 }
 
 func (b *Browser[T, P]) formPane() fyne.CanvasObject {
-	buttons := container.NewHBox(b.SaveBtn, b.DeleteBtn)
+	buttons := container.NewHBox(b.SaveBtn, b.DeleteBtn, b.HistoryBtn, b.UndoSaveBtn)
 	b.formScroll = container.NewVScroll(b.ed.Fields().Content)
 	return container.NewBorder(container.NewVBox(b.FormTitle, b.RoNote), buttons, nil, nil, b.formScroll)
 }
@@ -486,24 +502,36 @@ func (b *Browser[T, P]) applySearch() {
 // OpenNew empties the form for a new record.
 func (b *Browser[T, P]) OpenNew() {
 	r := b.K.Blank()
+	b.selRow = -1
 	b.Show(&r)
 	b.Table.UnselectAll()
 }
 
 // openRow shows the record at a row of the list in the form, read afresh
 // so that the form never edits a stale copy.
+// Leaving unsaved changes in the form asks first (leave.go); the row of
+// the record already in the form, selected again when the user stays,
+// leaves nothing.
 func (b *Browser[T, P]) openRow(row int) {
 	r := b.Pages.Row(row)
 	if r == nil {
 		return
 	}
-	fresh, err := b.K.Load(b.host.Ctx(), P(r).RecordMeta().ID)
-	if err != nil {
-		b.host.ShowError(lang.L("Could not open the record"), err)
-		b.Reload()
+	id := P(r).RecordMeta().ID
+	if b.Current != nil && id == P(b.Current).RecordMeta().ID && b.Dirty() {
+		b.selRow = row
 		return
 	}
-	b.Show(fresh)
+	b.leave(func() {
+		fresh, err := b.K.Load(b.host.Ctx(), id)
+		if err != nil {
+			b.host.ShowError(lang.L("Could not open the record"), err)
+			b.Reload()
+			return
+		}
+		b.selRow = row
+		b.Show(fresh)
+	}, b.reselect)
 }
 
 // Show puts r in the form. A record of another office (a coordinator
@@ -519,6 +547,7 @@ func (b *Browser[T, P]) Show(r *T) {
 	if b.formScroll != nil && (b.Current == nil || P(b.Current).RecordMeta().ID != P(r).RecordMeta().ID) {
 		b.formScroll.ScrollToTop()
 	}
+	b.forgetSave(r)
 	b.Current = r
 	b.ReadOnly = foreign
 	b.ed.Fields().Clear()
@@ -530,21 +559,26 @@ func (b *Browser[T, P]) Show(r *T) {
 		b.RoNote.Show()
 		b.SaveBtn.Hide()
 		b.DeleteBtn.Hide()
+		b.HistoryBtn.Hide()
 	case b.isNew():
 		b.FormTitle.SetText(b.K.NewTitle)
 		b.DeleteBtn.Disable()
+		b.HistoryBtn.Disable()
 	default:
 		b.FormTitle.SetText(b.K.EditTitle)
 		b.DeleteBtn.Enable()
+		b.HistoryBtn.Enable()
 	}
 	if !foreign {
 		b.RoNote.Hide()
 		b.SaveBtn.Show()
 		b.DeleteBtn.Show()
+		b.HistoryBtn.Show()
 	}
 	if h, ok := b.ed.(ShownHook); ok {
 		h.Shown(foreign)
 	}
+	b.setBaseline()
 }
 
 func (b *Browser[T, P]) isNew() bool { return P(b.Current).RecordMeta().ID == "" }
@@ -587,7 +621,7 @@ func (b *Browser[T, P]) Commit() bool {
 		b.ed.Fields().Show(WithValidation(msgs, P(&r), b.host.Lang()))
 		return false
 	}
-	if !b.isNew() && sameNormalized[T, P](&r, b.Current) {
+	if !b.isNew() && SameNormalized[T, P](&r, b.Current) {
 		return true
 	}
 	if b.changedElsewhere() != nil {
@@ -600,6 +634,7 @@ func (b *Browser[T, P]) Commit() bool {
 // store saves r, the form's record as read from the form, and reports
 // whether it was stored.
 func (b *Browser[T, P]) store(r T) bool {
+	before := b.Current
 	err := b.K.Save(b.host.Ctx(), &r)
 	if ve, ok := data.AsValidation(err); ok {
 		b.ed.Fields().Show(ValidationMsgs(ve, b.host.Lang()))
@@ -619,6 +654,7 @@ func (b *Browser[T, P]) store(r T) bool {
 	} else {
 		b.Show(&r)
 	}
+	b.savedOver(before)
 	b.host.LocalChange()
 	return true
 }
@@ -649,10 +685,10 @@ func sameContent[T any, P Record[T]](a, b *T) bool {
 	return errA == nil && errB == nil && string(ja) == string(jb)
 }
 
-// sameNormalized compares two records as the store would keep them:
+// SameNormalized compares two records as the store would keep them:
 // normalised (an empty list read from a form is the same as one read from
 // the database), without their sync fields. The records are not changed.
-func sameNormalized[T any, P Record[T]](a, b *T) bool {
+func SameNormalized[T any, P Record[T]](a, b *T) bool {
 	clone := func(r *T) (*T, bool) {
 		raw, err := json.Marshal(r)
 		var c T

@@ -3,7 +3,10 @@
 // beside a form, browser.go, paged by pager.go), the form's field set with
 // errors under each field (fields.go), the Indonesian date field
 // (datefield.go), the file dialogs (filedialog.go) and the theme
-// (theme.go).
+// (theme.go). A browser's form knows when it holds unsaved changes, what
+// it holds (to keep it against a crash), its record's versions and the
+// undo of its last save (leave.go); the app asks the questions and shows
+// the dialogs through the browser's OnLeave and OnHistory.
 //
 // A screen package (app/accounts, …) builds on kit and never on another
 // screen; the app package wires the screens together. The browser does

@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/humasdesk/humasdesk/data/report"
+	"github.com/humasdesk/humasdesk/data/store"
 )
 
 // runExport writes a period's report: PDF, XLSX or CSV.
@@ -46,6 +48,11 @@ func runExport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *format == report.FormatPDF {
+		if err := preparePhotos(st, progressOut); err != nil {
+			return err
+		}
+	}
 	r, num, err := report.ExportNumbered(bgCtx(), st, opt, *format, *outPath, report.Numbered{Reuse: *reuse}, nil)
 	if err != nil {
 		return err
@@ -80,4 +87,28 @@ func exportStates(out io.Writer, r *report.Report) {
 	if note := r.UnfinishedNote(); note != "" {
 		fmt.Fprintln(out, "  "+note)
 	}
+}
+
+// progressOut is where progress lines go: standard error, so that the
+// output stays what scripts read.
+var progressOut io.Writer = os.Stderr
+
+// preparePhotos makes the smaller copies of photos that lack them (a
+// database from before they existed), once, with a progress line on
+// progress, so that the PDF embeds report-size photos.
+func preparePhotos(st *store.Store, progress io.Writer) error {
+	shown := false
+	failed, err := st.MakeMissingPhotoCopies(bgCtx(), func(done, total int) {
+		if total > 0 {
+			fmt.Fprintf(progress, "\rMenyiapkan foto (sekali saja): %d dari %d", done, total)
+			shown = true
+		}
+	})
+	if shown {
+		fmt.Fprintln(progress)
+	}
+	if failed > 0 {
+		fmt.Fprintf(progress, "%d file foto rusak atau tidak terbaca; di laporan tampil sebagai foto tidak tersedia\n", failed)
+	}
+	return err
 }

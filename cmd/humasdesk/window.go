@@ -57,6 +57,10 @@ func runWindow(args []string) error {
 	// Scheduled backups likewise (one at once when overdue); the stop
 	// cancels one under way, which leaves no file.
 	defer ui.StartBackupSchedule(bgCtx())()
+	// Photos from a version before the smaller copies get them now, in
+	// the background (a line shows the progress); stopped before the store
+	// closes, the rest is done at the next start.
+	defer ui.PreparePhotos(bgCtx())()
 	if *quitAfter > 0 {
 		fa.Lifecycle().SetOnStarted(func() {
 			// The window is shown when the app has started: that is the

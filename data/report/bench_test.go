@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,10 +28,13 @@ import (
 // activities, each with 50 documentation photos as messaging apps deliver
 // them (1600×1200 JPEG of 220 KB). Two more cases separate the
 // photos' cost: 5,000 activities without photos, and with 50 photos
-// straight from a phone camera (4000×3000 JPEG of 2.9 MB), which
-// WritePDF scales down. Besides ns/op and allocs it reports
+// straight from a phone camera (4000×3000 JPEG of 2.9 MB), whose
+// report-size copies the store makes when they are attached (not timed). Besides ns/op and allocs it reports
 //
-//	build-ms, pdf-ms  the two phases of one run
+//	build-ms, pdf-ms  the two phases of one run (means)
+//	med-ms, med-cpu-ms  the median of the runs' wall and CPU time (user +
+//	                  system, all goroutines): run with -benchtime 5x or
+//	                  more; CPU time varies less on a shared machine
 //	peak-heap-MB      the highest heap seen while rendering, garbage not
 //	                  yet collected included (sampled every millisecond)
 //	peak-live-MB      the highest live heap measured by a GC
@@ -57,12 +61,13 @@ func BenchmarkReportPDF(b *testing.B) {
 			var buildT, pdfT time.Duration
 			var size int64
 			var pages int
+			var walls, cpus []time.Duration
 			peak := pdfStartPeak()
 			b.ReportAllocs()
 			for b.Loop() {
 				// Under the memory limits that Export applies, as users run it.
 				var r *Report
-				t0 := time.Now()
+				t0, c0 := time.Now(), pdfBenchCPU()
 				err := WithMemoryLimit(MemoryLimit(0), func() (err error) {
 					r, err = Build(bctx, st, opt)
 					return err
@@ -87,11 +92,14 @@ func BenchmarkReportPDF(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
+				walls, cpus = append(walls, time.Since(t0)), append(cpus, pdfBenchCPU()-c0)
 			}
 			peak.stop()
 			n := float64(b.N)
 			b.ReportMetric(float64(buildT.Milliseconds())/n, "build-ms")
 			b.ReportMetric(float64(pdfT.Milliseconds())/n, "pdf-ms")
+			b.ReportMetric(pdfMedianMS(walls), "med-ms")
+			b.ReportMetric(pdfMedianMS(cpus), "med-cpu-ms")
 			b.ReportMetric(float64(peak.heap)/(1<<20), "peak-heap-MB")
 			b.ReportMetric(float64(peak.live)/(1<<20), "peak-live-MB")
 			if peak.rssPeak > 0 {
@@ -102,6 +110,20 @@ func BenchmarkReportPDF(b *testing.B) {
 			b.ReportMetric(float64(pages), "pages")
 		})
 	}
+}
+
+// pdfMedianMS is the median of ds, in milliseconds.
+func pdfMedianMS(ds []time.Duration) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	m := s[len(s)/2]
+	if len(s)%2 == 0 {
+		m = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	return float64(m.Microseconds()) / 1000
 }
 
 // pdfCountingWriter counts bytes and pages ("/Type /Page" objects) written.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -182,6 +183,9 @@ func (r *Report) countEntries(entries []data.Entry, offices, partners map[string
 	for i := range r.PerOffice {
 		perOffice[r.PerOffice[i].Office.ID] = &r.PerOffice[i]
 	}
+	// Sized once: appending 20,000 activities one by one would copy the
+	// list some 15 times and leave the copies to the collector.
+	r.Activities = slices.Grow(r.Activities, len(entries))
 	for i := range entries {
 		e := &entries[i]
 		s := e.Strategy - 1
@@ -306,7 +310,8 @@ func (r *Report) collectPhotos(ctx context.Context, st *store.Store, entries []d
 			if caption == "" {
 				caption = e.Title
 			}
-			r.Photos = append(r.Photos, Photo{Activity: e.Title, Date: e.StartDate, Caption: caption, Path: st.PhotoPath(p.Hash, p.Mime)})
+			path, derived := st.ReportPhotoFile(p.Hash, p.Mime)
+			r.Photos = append(r.Photos, Photo{Activity: e.Title, Date: e.StartDate, Caption: caption, Path: path, Derived: derived})
 		}
 	}
 	return nil

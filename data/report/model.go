@@ -173,6 +173,9 @@ type Photo struct {
 	Date     data.Date // the activity's date
 	Caption  string
 	Path     string // the image file
+	// Derived: Path is the report-size copy the store made of the photo
+	// (store.ReportPhotoFile), embedded as it is
+	Derived bool
 }
 
 // Document is a file attached to an activity (its invitation, minutes,

@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/humasdesk/humasdesk/data"
+	"github.com/humasdesk/humasdesk/data/photoimg"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
@@ -746,7 +747,7 @@ func TestPDFPhotoOrientation(t *testing.T) {
 	raw := pdfTestJPEG(t, 64, 32)
 	for o := 1; o <= 8; o++ {
 		rotated := pdfWithOrientation(raw, o)
-		if got := pdfEXIFOrientation(rotated); got != o {
+		if got := photoimg.EXIFOrientation(rotated); got != o {
 			t.Fatalf("orientation %d read as %d", o, got)
 		}
 		img := pdfPrepareImage(rotated)

@@ -2,13 +2,10 @@ package report
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
-	"image/color"
 	"image/draw"
-	"image/jpeg"
 	"image/png"
 	"io"
 	"os"
@@ -21,21 +18,21 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/humasdesk/humasdesk/data/iddate"
+	"github.com/humasdesk/humasdesk/data/photoimg"
 )
 
 // Photos are read, checked and, when needed, shrunk in background workers
 // while the tables are laid out, so that on a machine with more than one
 // core the appendix costs little extra time. gofpdf keeps every image in
 // memory until the document is written, so large pictures (phone cameras
-// give 4000×3000 JPEGs of several megabytes) are scaled down to a size that
-// prints sharply at the half page a photo gets, and re-encoded; a JPEG that
-// is already small and upright goes in as it is, without decoding.
+// give 4000×3000 JPEGs of several megabytes) go in as the report-size copy
+// the store made when the photo was attached (Photo.Derived), which is only
+// checked, not decoded. A photo without one (its copy could not be made)
+// is scaled down here the same way (package photoimg); a JPEG that is
+// already small and upright goes in as it is, without decoding.
 const (
-	pdfPhotoMaxBytes   = 25 << 20 // bigger files are refused (as the store does)
-	pdfPhotoPassPixels = 1600     // a JPEG up to this long side …
-	pdfPhotoPassBytes  = 450_000  // … and this size is embedded unchanged
-	pdfPhotoTarget     = 1600     // otherwise the long side is scaled to this
-	pdfPhotoQuality    = 85
+	pdfPhotoMaxBytes = 25 << 20            // bigger files are refused (as the store does)
+	pdfPhotoTarget   = photoimg.ReportSide // the long side a photo is scaled to
 )
 
 // pdfImage is a photo ready for gofpdf: its bytes, or the file to read
@@ -46,21 +43,24 @@ type pdfImage struct {
 	path string // when data is nil: the file, checked, of this size
 	size int64
 	err  error
+	// derived: the file is the store's report-size copy, passed whatever
+	// its byte size
+	derived bool
 }
 
 type pdfPhotoLoader struct {
-	paths []string
-	out   []pdfImage
-	ready []chan struct{}
-	quit  chan struct{}
-	once  sync.Once
+	photos []Photo
+	out    []pdfImage
+	ready  []chan struct{}
+	quit   chan struct{}
+	once   sync.Once
 }
 
 // pdfStartPhotos begins preparing the photos in the background.
 func pdfStartPhotos(photos []Photo) *pdfPhotoLoader {
 	l := &pdfPhotoLoader{quit: make(chan struct{})}
 	for _, p := range photos {
-		l.paths = append(l.paths, p.Path)
+		l.photos = append(l.photos, p)
 		l.ready = append(l.ready, make(chan struct{}))
 	}
 	l.out = make([]pdfImage, len(photos))
@@ -80,7 +80,7 @@ func pdfStartPhotos(photos []Photo) *pdfPhotoLoader {
 				case <-l.quit:
 					l.out[i].err = errors.New("dibatalkan")
 				default:
-					l.out[i] = pdfPreparePhoto(l.paths[i])
+					l.out[i] = pdfPreparePhoto(l.photos[i].Path, l.photos[i].Derived)
 				}
 				close(l.ready[i])
 			}
@@ -104,7 +104,7 @@ func (l *pdfPhotoLoader) stop() { l.once.Do(func() { close(l.quit) }) }
 // that can go in unchanged is only checked (its header and its end), not
 // read whole: the appendix reads it when it is placed, so that the photos
 // are not all held in memory twice.
-func pdfPreparePhoto(path string) pdfImage {
+func pdfPreparePhoto(path string, derived bool) pdfImage {
 	if path == "" {
 		return pdfImage{err: errors.New("tidak ada file")}
 	}
@@ -125,10 +125,10 @@ func pdfPreparePhoto(path string) pdfImage {
 	if _, err := io.ReadFull(f, head); err != nil {
 		return pdfImage{err: err}
 	}
-	if int64(len(head)) < size && pdfJPEGPassable(head, size) {
+	if int64(len(head)) < size && pdfJPEGPassable(head, size, derived) {
 		tail := make([]byte, min(size, 4096))
-		if _, err := f.ReadAt(tail, size-int64(len(tail))); err == nil && pdfJPEGComplete(tail) {
-			return pdfImage{kind: "JPG", path: path, size: size}
+		if _, err := f.ReadAt(tail, size-int64(len(tail))); err == nil && photoimg.Complete(tail) {
+			return pdfImage{kind: "JPG", path: path, size: size, derived: derived}
 		}
 	}
 	raw := make([]byte, size)
@@ -140,20 +140,22 @@ func pdfPreparePhoto(path string) pdfImage {
 }
 
 // pdfJPEGPassable reports whether a JPEG, by its header and size, can be
-// embedded as it is: upright, in RGB or grey, and not too big.
-func pdfJPEGPassable(head []byte, size int64) bool {
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(head))
-	return err == nil && format == "jpeg" &&
-		(cfg.ColorModel == color.YCbCrModel || cfg.ColorModel == color.GrayModel) &&
-		cfg.Width > 0 && cfg.Height > 0 && max(cfg.Width, cfg.Height) <= pdfPhotoPassPixels &&
-		size <= pdfPhotoPassBytes && pdfEXIFOrientation(head) == 1
+// embedded as it is: upright, in RGB or grey, and not too big. A report-size
+// copy the store made (derived) is within bounds by construction, whatever
+// its byte size.
+func pdfJPEGPassable(head []byte, size int64, derived bool) bool {
+	limit := int64(photoimg.PassBytes)
+	if derived {
+		limit = pdfPhotoMaxBytes
+	}
+	return photoimg.Passable(head, size, limit)
 }
 
 // pdfLoadPassed reads a JPEG that pdfPreparePhoto passed and checks again
 // that gofpdf will take it (a refused image would fail the document).
 func pdfLoadPassed(img pdfImage) ([]byte, bool) {
 	raw, err := os.ReadFile(img.path)
-	if err != nil || int64(len(raw)) != img.size || !pdfJPEGPassable(raw, img.size) {
+	if err != nil || int64(len(raw)) != img.size || !pdfJPEGPassable(raw, img.size, img.derived) {
 		return nil, false
 	}
 	return raw, true
@@ -164,210 +166,20 @@ func pdfPrepareImage(raw []byte) pdfImage {
 	if err != nil {
 		return pdfImage{err: err}
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > 100_000_000 {
-		return pdfImage{err: fmt.Errorf("ukuran gambar %d×%d tidak wajar", cfg.Width, cfg.Height)}
-	}
-	orient := 1
-	switch format {
-	case "jpeg":
-		if pdfJPEGPassable(raw, int64(len(raw))) && pdfJPEGComplete(raw[max(len(raw)-4096, 0):]) {
-			return pdfImage{data: raw, kind: "JPG"}
-		}
-		orient = pdfEXIFOrientation(raw)
-	case "png":
-	default:
+	if format != "jpeg" && format != "png" {
 		return pdfImage{err: fmt.Errorf("format %s tidak didukung", format)}
 	}
-	img, _, err := image.Decode(bytes.NewReader(raw))
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > photoimg.MaxPixels {
+		return pdfImage{err: fmt.Errorf("ukuran gambar %d×%d tidak wajar", cfg.Width, cfg.Height)}
+	}
+	if format == "jpeg" && pdfJPEGPassable(raw, int64(len(raw)), false) && photoimg.Complete(raw[max(len(raw)-4096, 0):]) {
+		return pdfImage{data: raw, kind: "JPG"}
+	}
+	out, err := photoimg.Derive(raw, pdfPhotoTarget)
 	if err != nil {
 		return pdfImage{err: err}
 	}
-	return pdfEncodePhoto(pdfOrient(pdfShrink(img, pdfPhotoTarget), orient))
-}
-
-// pdfJPEGComplete reports whether the last bytes of a JPEG hold its
-// end-of-image marker,
-// which a file cut short in copying lacks. (Trailing bytes after the
-// marker, as some cameras write, are allowed.)
-func pdfJPEGComplete(tail []byte) bool {
-	return bytes.Contains(tail, []byte{0xff, 0xd9})
-}
-
-// pdfShrink scales img so that its long side is at most px, flattening any
-// transparency onto white. It always returns a fresh *image.RGBA.
-func pdfShrink(img image.Image, px int) *image.RGBA {
-	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if long := max(w, h); long > px {
-		w, h = max(w*px/long, 1), max(h*px/long, 1)
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
-	if w == b.Dx() && h == b.Dy() {
-		draw.Draw(dst, dst.Bounds(), img, b.Min, draw.Over)
-		return dst
-	}
-	// ApproxBiLinear is fast but aliases when shrinking a lot: first halve
-	// with a box filter until within a factor of two.
-	for b.Dx() >= 2*w && b.Dy() >= 2*h {
-		img = pdfHalve(img)
-		b = img.Bounds()
-	}
-	xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
-	return dst
-}
-
-// pdfHalve averages 2×2 blocks.
-func pdfHalve(img image.Image) *image.RGBA {
-	b := img.Bounds()
-	w, h := b.Dx()/2, b.Dy()/2
-	if ycc, ok := img.(*image.YCbCr); ok {
-		return pdfHalveYCbCr(ycc)
-	}
-	src, ok := img.(*image.RGBA)
-	if !ok { // convert once, then work on bytes
-		src = image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-		draw.Draw(src, src.Bounds(), img, b.Min, draw.Src)
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	for y := range h {
-		r0 := src.Pix[(2*y)*src.Stride:]
-		r1 := src.Pix[(2*y+1)*src.Stride:]
-		out := dst.Pix[y*dst.Stride:]
-		for x := range w {
-			i := 8 * x
-			for c := range 4 {
-				s := int(r0[i+c]) + int(r0[i+4+c]) + int(r1[i+c]) + int(r1[i+4+c])
-				out[4*x+c] = uint8((s + 2) / 4)
-			}
-		}
-	}
-	return dst
-}
-
-// pdfHalveYCbCr halves a decoded JPEG straight into RGBA, averaging the
-// luma of each 2×2 block and taking its chroma sample, without first
-// converting the whole picture (48 MB for a 12-megapixel photo).
-func pdfHalveYCbCr(src *image.YCbCr) *image.RGBA {
-	b := src.Bounds()
-	w, h := b.Dx()/2, b.Dy()/2
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	for y := range h {
-		sy := b.Min.Y + 2*y
-		y0 := src.Y[src.YOffset(b.Min.X, sy):]
-		y1 := src.Y[src.YOffset(b.Min.X, sy+1):]
-		out := dst.Pix[y*dst.Stride:]
-		for x := range w {
-			l := (int(y0[2*x]) + int(y0[2*x+1]) + int(y1[2*x]) + int(y1[2*x+1]) + 2) / 4
-			c := src.COffset(b.Min.X+2*x, sy)
-			r, g, bl := color.YCbCrToRGB(uint8(l), src.Cb[c], src.Cr[c])
-			out[4*x], out[4*x+1], out[4*x+2], out[4*x+3] = r, g, bl, 255
-		}
-	}
-	return dst
-}
-
-func pdfEncodePhoto(img *image.RGBA) pdfImage {
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: pdfPhotoQuality}); err != nil {
-		return pdfImage{err: err}
-	}
-	return pdfImage{data: buf.Bytes(), kind: "JPG"}
-}
-
-// pdfEXIFOrientation reads the EXIF orientation (1..8) of a JPEG; 1 (upright)
-// when there is none. Phone cameras store pictures sideways and set this
-// tag; neither gofpdf nor PDF viewers apply it.
-func pdfEXIFOrientation(raw []byte) int {
-	if len(raw) < 4 || raw[0] != 0xff || raw[1] != 0xd8 {
-		return 1
-	}
-	for i := 2; i+4 <= len(raw); {
-		if raw[i] != 0xff {
-			return 1
-		}
-		marker := raw[i+1]
-		if marker == 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker == 0x01 {
-			i += 2
-			continue
-		}
-		if marker == 0xda || marker == 0xd9 { // image data starts: no EXIF before it
-			return 1
-		}
-		size := int(binary.BigEndian.Uint16(raw[i+2:]))
-		seg := raw[i+4 : min(i+2+size, len(raw))]
-		if marker == 0xe1 && len(seg) > 14 && string(seg[:6]) == "Exif\x00\x00" {
-			return pdfTIFFOrientation(seg[6:])
-		}
-		i += 2 + size
-	}
-	return 1
-}
-
-func pdfTIFFOrientation(t []byte) int {
-	var bo binary.ByteOrder
-	switch string(t[:2]) {
-	case "II":
-		bo = binary.LittleEndian
-	case "MM":
-		bo = binary.BigEndian
-	default:
-		return 1
-	}
-	ifd := int(bo.Uint32(t[4:]))
-	if ifd+2 > len(t) {
-		return 1
-	}
-	n := int(bo.Uint16(t[ifd:]))
-	for k := range n {
-		e := ifd + 2 + 12*k
-		if e+12 > len(t) {
-			return 1
-		}
-		if bo.Uint16(t[e:]) == 0x0112 {
-			if v := int(bo.Uint16(t[e+8:])); v >= 1 && v <= 8 {
-				return v
-			}
-			return 1
-		}
-	}
-	return 1
-}
-
-// pdfOrient turns img upright according to an EXIF orientation.
-func pdfOrient(img *image.RGBA, orient int) *image.RGBA {
-	if orient <= 1 || orient > 8 {
-		return img
-	}
-	w, h := img.Bounds().Dx(), img.Bounds().Dy()
-	dw, dh := w, h
-	if orient >= 5 {
-		dw, dh = h, w
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
-	for y := range h {
-		for x := range w {
-			var dx, dy int
-			switch orient {
-			case 2:
-				dx, dy = w-1-x, y
-			case 3:
-				dx, dy = w-1-x, h-1-y
-			case 4:
-				dx, dy = x, h-1-y
-			case 5:
-				dx, dy = y, x
-			case 6:
-				dx, dy = h-1-y, x
-			case 7:
-				dx, dy = h-1-y, w-1-x
-			case 8:
-				dx, dy = y, w-1-x
-			}
-			copy(dst.Pix[dy*dst.Stride+4*dx:dy*dst.Stride+4*dx+4], img.Pix[y*img.Stride+4*x:y*img.Stride+4*x+4])
-		}
-	}
-	return dst
+	return pdfImage{data: out[0], kind: "JPG"}
 }
 
 // logo registers the office logo, once, and returns its gofpdf name.

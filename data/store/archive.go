@@ -559,6 +559,12 @@ func verifyArchive(ctx context.Context, from, stage string, all bool) (*ArchiveI
 	if err != nil {
 		return nil, invalidArchive("database di arsip tidak dapat dibuka (%v)", err)
 	}
+	// Forms kept against a crash belong to the moment of the backup, not
+	// to the restored machine: the next start must not offer them.
+	if err := st.rw.WithContext(ctx).Exec(`DELETE FROM unsaved_forms`).Error; err != nil {
+		st.Close()
+		return nil, err
+	}
 	if err := st.Close(); err != nil {
 		return nil, err
 	}
@@ -649,7 +655,7 @@ func restoreArchive(ctx context.Context, dbPath, from string) (*RestoreResult, e
 		return nil, err
 	}
 	res := &RestoreResult{Restored: info.BackupInfo}
-	if res.Previous, err = keepPrevious(dbPath); err != nil {
+	if res.Previous, err = copyBeforeRestore(dbPath); err != nil {
 		return nil, err
 	}
 	if err := installFiles(stage, dir, info.Manifest.Files); err != nil {
@@ -683,9 +689,9 @@ func removeStale(dir, prefix string, age time.Duration) {
 	}
 }
 
-// keepPrevious copies the database at dbPath (and its -wal) to
+// copyBeforeRestore copies the database at dbPath (and its -wal) to
 // backups/humasdesk-…-sebelum-pulih.db; "" when there is none.
-func keepPrevious(dbPath string) (string, error) {
+func copyBeforeRestore(dbPath string) (string, error) {
 	if _, err := os.Stat(dbPath); err != nil {
 		return "", nil
 	}

@@ -341,3 +341,33 @@ func TestArchiveMissingPhoto(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A form kept against a crash on the backed-up machine is not offered
+// again on the machine the backup is restored to.
+func TestRestoreDropsKeptForms(t *testing.T) {
+	dbPath, _ := archiveFixture(t)
+	s, err := Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.KeepUnsaved(ctx, Unsaved{Form: "agency", Label: "Instansi: Polres", Payload: `{"name":"Polres"}`}); err != nil {
+		t.Fatal(err)
+	}
+	arch := filepath.Join(t.TempDir(), "cadangan.zip")
+	if _, err := s.BackupArchive(ctx, arch); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	target := filepath.Join(t.TempDir(), "humasdesk.db")
+	if _, err := RestoreBackup(ctx, target, arch); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if kept, err := r.UnsavedForms(ctx); err != nil || len(kept) != 0 {
+		t.Errorf("kept forms after a restore: %v, %v", kept, err)
+	}
+}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"gorm.io/gorm"
 
@@ -30,8 +29,8 @@ func (s *Store) AttachDraftPhoto(ctx context.Context, draftID, file, caption str
 	if _, err := s.editableDraft(ctx, draftID); err != nil {
 		return nil, err
 	}
-	if err := writeOnce(s.PhotoPath(p.Hash, p.Mime), raw); err != nil {
-		return nil, fmt.Errorf("foto tidak dapat disimpan: %w", err)
+	if err := s.keepPhotoFile(p, raw); err != nil {
+		return nil, err
 	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		d, err := editableDraftTx(tx, draftID) // again, inside the write: it may have been submitted meanwhile

@@ -324,10 +324,11 @@ var migrations = []migration{
 		`CREATE INDEX report_numbers_seq ON report_numbers (office_id, pattern, year, sequence)`,
 		`CREATE INDEX report_numbers_list ON report_numbers (deleted, office_id, issued_on)`,
 	}},
+	migrationHistory,
 	// Documents attached to entries and drafts (data.Attachment). Their
 	// files share the photos' content-addressed folder and upload marks
 	// (photo_uploads holds hashes, whatever the file).
-	{9, "attachments: documents of entries and drafts", []string{
+	{10, "attachments: documents of entries and drafts", []string{
 		`CREATE TABLE attachments (` + syncColumns + `,
 			entry_id TEXT NOT NULL DEFAULT '',
 			draft_id TEXT NOT NULL DEFAULT '',

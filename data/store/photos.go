@@ -49,8 +49,8 @@ func (s *Store) AttachPhoto(ctx context.Context, entryID, file, caption string) 
 	if err != nil {
 		return nil, err
 	}
-	if err := writeOnce(s.PhotoPath(p.Hash, p.Mime), raw); err != nil {
-		return nil, fmt.Errorf("foto tidak dapat disimpan: %w", err)
+	if err := s.keepPhotoFile(p, raw); err != nil {
+		return nil, err
 	}
 	p.OfficeID = e.OfficeID // a photo belongs to its entry's office
 	if err := s.save(ctx, p); err != nil {
@@ -81,6 +81,18 @@ func preparePhoto(file, caption string, own func(*data.Photo)) (*data.Photo, []b
 		return nil, nil, err
 	}
 	return p, raw, nil
+}
+
+// keepPhotoFile writes an attached photo's file into the photo folder and
+// makes its smaller copies (photocopies.go). A picture whose header reads
+// but whose body does not decode is still kept, as before copies existed:
+// reports show it as missing.
+func (s *Store) keepPhotoFile(p *data.Photo, raw []byte) error {
+	if err := writeOnce(s.PhotoPath(p.Hash, p.Mime), raw); err != nil {
+		return fmt.Errorf("foto tidak dapat disimpan: %w", err)
+	}
+	_ = s.makeCopies(p.Hash, raw)
+	return nil
 }
 
 // SavePhoto updates a photo's caption.

@@ -23,13 +23,16 @@ func (s *Store) save(ctx context.Context, r data.Record) error {
 	return s.write(ctx, func(tx *gorm.DB) error { return s.saveTx(tx, r) })
 }
 
-// saveTx writes a validated record and its outbox entry inside tx.
+// saveTx writes a validated record and its outbox entry inside tx, and
+// keeps the version it replaces in the history (history.go).
 func (s *Store) saveTx(tx *gorm.DB, r data.Record) error {
 	m := r.RecordMeta()
 	isNew := m.ID == ""
 	if isNew {
 		m.ID = data.NewID()
 	} else if err := s.checkLive(tx, r); err != nil {
+		return err
+	} else if err := s.keepBeforeSave(tx, r); err != nil {
 		return err
 	}
 	switch _, isOffice := r.(*data.Office); {

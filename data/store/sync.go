@@ -382,7 +382,7 @@ func upsertRemote(tx *gorm.DB, r syncapi.Record) error {
 	if rec == nil || err != nil {
 		return err
 	}
-	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(rec).Error
+	return upsertMany(tx, []remote{{r: r, rec: rec}})
 }
 
 // ApplyChanges writes a page of the server's change feed and the cursor
@@ -474,13 +474,21 @@ func (s *Store) ApplyDecoded(ctx context.Context, d *DecodedPage) (applied int, 
 				groups = append(groups, all[:min(len(all), upsertRows)])
 			}
 		}
+		// The stored versions the page replaces, for the history
+		// (history.go): one query a kind, not one a statement.
+		stored := map[string]data.Record{}
+		for _, g := range append(byKindList(byKind, kinds), offices) {
+			if err := storedOf(tx, g, stored); err != nil {
+				return err
+			}
+		}
 		for _, g := range groups {
-			err := upsertMany(tx, g)
+			err := upsertKept(tx, g, stored)
 			if err != nil && unstorable(err) && len(g) > 1 {
 				// SQLite backed out just that statement: find the bad
 				// record(s) one by one.
 				for _, one := range g {
-					if err := upsertMany(tx, []remote{one}); err != nil {
+					if err := upsertKept(tx, []remote{one}, stored); err != nil {
 						if !unstorable(err) {
 							return fmt.Errorf("menerapkan %s %s: %w", one.r.Kind, one.r.ID, err)
 						}
@@ -540,8 +548,34 @@ func decodeRemote(r syncapi.Record) (data.Record, error) {
 }
 
 // upsertMany writes records of one kind as the server holds them, in one
-// statement.
+// statement, and keeps the versions it replaces in the history.
 func upsertMany(tx *gorm.DB, recs []remote) error {
+	stored := map[string]data.Record{}
+	if err := storedOf(tx, recs, stored); err != nil {
+		return err
+	}
+	return upsertKept(tx, recs, stored)
+}
+
+// upsertKept is upsertMany with the stored versions already read.
+func upsertKept(tx *gorm.DB, recs []remote, stored map[string]data.Record) error {
+	if err := upsertStatement(tx, recs); err != nil {
+		return err
+	}
+	return keepBeforePull(tx, stored, recs)
+}
+
+// byKindList is the records of each kind, in the order of kinds.
+func byKindList(byKind map[string][]remote, kinds []string) [][]remote {
+	out := make([][]remote, 0, len(kinds))
+	for _, k := range kinds {
+		out = append(out, byKind[k])
+	}
+	return out
+}
+
+// upsertStatement is upsertMany's one statement.
+func upsertStatement(tx *gorm.DB, recs []remote) error {
 	if len(recs) == 1 {
 		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(recs[0].rec).Error
 	}
@@ -675,7 +709,13 @@ func (s *Store) StorePhotoFile(hash, mime string, raw []byte) error {
 	if hex.EncodeToString(sum[:]) != hash {
 		return fmt.Errorf("foto %s yang diunduh rusak (hash tidak cocok)", hash[:12])
 	}
-	return writeOnce(s.FilePath(hash, mime), raw) // a photo or an attachment
+	if err := writeOnce(s.FilePath(hash, mime), raw); err != nil { // a photo or an attachment
+		return err
+	}
+	if strings.HasPrefix(mime, "image/") {
+		_ = s.makeCopies(hash, raw) // a damaged picture gets none; reports show it as missing
+	}
+	return nil
 }
 
 // Conflicts lists the unresolved conflicts of this office, newest first.
@@ -753,6 +793,13 @@ func rewrite(tx *gorm.DB, user, id string, rec data.Record) error {
 		if err := keepWorkflow(tx, id, d); err != nil {
 			return err
 		}
+	}
+	prev := blankLike(rec)
+	if err := tx.Where("id = ?", id).Take(prev).Error; err != nil {
+		return err
+	}
+	if err := keepPrevious(tx, prev, HistoryLocal, user); err != nil {
+		return err
 	}
 	m := rec.RecordMeta()
 	deleted := m.Deleted
