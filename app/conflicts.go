@@ -310,6 +310,8 @@ func kindLabel(kind string) string {
 		return lang.L("Conflict resolution")
 	case syncapi.KindReportNumber:
 		return lang.L("Report number")
+	case syncapi.KindAttachment:
+		return lang.L("Attachment")
 	}
 	return kind
 }

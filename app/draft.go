@@ -93,6 +93,7 @@ type draftForm struct {
 	agencies  *agencyPicker
 	body      *widget.Entry
 	photos    *photoList
+	docs      *attachmentList // Lampiran (attachments.go)
 	flow      *workflowBar
 	checker   *checkPanel
 	trail     *trailView
@@ -114,6 +115,8 @@ func newDraftForm(u *UI) *draftForm {
 	d.checker = newCheckPanel(u, d)
 	d.trail = newTrailView(u)
 	d.f.AddNamed("photos", data.LabelPhoto.In(l), d.photos.content)
+	d.docs = newAttachmentList(u, true)
+	d.f.AddNamed("attachments", data.LabelAttachments.In(l), d.docs.content)
 	d.notice = widget.NewLabel("")
 	d.notice.Wrapping = fyne.TextWrapWord
 	d.notice.Importance = widget.WarningImportance
@@ -177,6 +180,9 @@ func (d *draftForm) Fill(r *data.Draft) {
 	d.body.SetText(r.Body)
 	if d.photos != nil {
 		d.photos.show(r.ID)
+	}
+	if d.docs != nil {
+		d.docs.show(r.ID)
 	}
 }
 

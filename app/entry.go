@@ -78,6 +78,7 @@ type entryForm struct {
 	evidence     *widget.Entry
 	notes        *widget.Entry
 	photos       *photoList
+	docs         *attachmentList // Lampiran (attachments.go)
 
 	// stateChosen: the user picked the state (or the entry was stored
 	// with one), so a change of date no longer sets it; autoState is set
@@ -96,7 +97,7 @@ func newEntryForm(u *UI) *entryForm {
 		participants: widget.NewEntry(), outputs: widget.NewEntry(), reach: widget.NewEntry(),
 		reason:    kit.NewMultiLine(2),
 		obstacles: kit.NewMultiLine(2), followUp: kit.NewMultiLine(2), evidence: kit.NewMultiLine(3), notes: kit.NewMultiLine(2),
-		photos: newPhotoList(u),
+		photos: newPhotoList(u), docs: newAttachmentList(u, false),
 	}
 	e.state = kit.NewChoice(data.EntryStates, l, "", e.stateChanged)
 	e.start.Changed = e.dateChanged
@@ -121,6 +122,7 @@ func newEntryForm(u *UI) *entryForm {
 	e.f.Add("evidence_links", data.LabelEvidenceLinks, e.evidence)
 	e.f.Add("notes", data.LabelNotes, e.notes)
 	e.f.AddNamed("photos", lang.L("Documentation photos"), e.photos.content)
+	e.f.AddNamed("attachments", data.LabelAttachments.In(l), e.docs.content)
 	return e
 }
 
@@ -152,6 +154,7 @@ func (e *entryForm) Fill(r *data.Entry) {
 	e.evidence.SetText(strings.Join(r.EvidenceLinks, "\n"))
 	e.notes.SetText(r.Notes)
 	e.photos.show(r.ID)
+	e.docs.show(r.ID)
 }
 
 func (e *entryForm) Read(r *data.Entry) []kit.FieldMsg {

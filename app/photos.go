@@ -255,19 +255,26 @@ func thumbnail(path string, px int) (image.Image, error) {
 	return dst, nil
 }
 
-// choose asks for a JPEG or PNG file and attaches it.
+// choose asks for JPEG or PNG files and attaches them one after the
+// other: several at once where the system's dialog allows it
+// (kit.Native), else one at a time in Fyne's.
 func (p *photoList) choose() {
 	choice := kit.FileChoice{ErrTitle: lang.L("Could not open the file"),
 		Exts: []string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}}
-	p.u.chooseOpen(choice, func(r fyne.URIReadCloser) {
-		r.Close() // the store reads the file itself, by its path
-		path, err := localPath(r.URI())
-		if err != nil {
-			p.showErr(err)
-			return
-		}
-		p.attach(path)
-	})
+	kit.ChooseOpenPaths(p.u.win, p.u.showError, choice, true, func(paths []string) { p.attachAll(paths) })
+}
+
+// attachAll attaches the files in order, each once the one before is
+// listed.
+func (p *photoList) attachAll(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	done := p.attach(paths[0])
+	go func() {
+		<-done
+		fyne.Do(func() { p.attachAll(paths[1:]) })
+	}()
 }
 
 // attach copies the file into the photo folder and lists it, in the

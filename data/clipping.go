@@ -66,18 +66,17 @@ var ClippingSources = Vocabulary{
 
 // Field labels of Clipping.
 var (
-	LabelClipDate   = Text{"Tanggal terbit", "Date"}
-	LabelOutlet     = Text{"Media", "Outlet"}
-	LabelMedium     = Text{"Jenis media", "Medium"}
-	LabelHeadline   = Text{"Judul berita", "Headline"}
-	LabelClipLink   = Text{"Tautan berita", "Link"}
-	LabelSummary    = Text{"Ringkasan", "Summary"}
-	LabelTone       = Text{"Sentimen", "Tone"}
-	LabelTopics     = Text{"Topik/isu", "Topics"}
-	LabelCovers     = Text{"Konten kantor yang diliput", "Office content covered"}
-	LabelHoaxCase   = Text{"Kasus hoaks terkait", "Related hoax case"}
-	LabelAttachment = Text{"Lampiran", "Attachment"}
-	LabelSource     = Text{"Sumber", "Source"}
+	LabelClipDate = Text{"Tanggal terbit", "Date"}
+	LabelOutlet   = Text{"Media", "Outlet"}
+	LabelMedium   = Text{"Jenis media", "Medium"}
+	LabelHeadline = Text{"Judul berita", "Headline"}
+	LabelClipLink = Text{"Tautan berita", "Link"}
+	LabelSummary  = Text{"Ringkasan", "Summary"}
+	LabelTone     = Text{"Sentimen", "Tone"}
+	LabelTopics   = Text{"Topik/isu", "Topics"}
+	LabelCovers   = Text{"Konten kantor yang diliput", "Office content covered"}
+	LabelHoaxCase = Text{"Kasus hoaks terkait", "Related hoax case"}
+	LabelSource   = Text{"Sumber", "Source"}
 )
 
 // RuleHash: an attachment that is not a hex SHA-256.

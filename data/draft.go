@@ -73,6 +73,7 @@ func (d *Draft) Validate() error {
 	var c checker
 	c.text("title", LabelTitle, d.Title, true, MaxShort)
 	c.maxLen("body", LabelBody, d.Body, MaxBody)
+	c.postFits(d)
 	c.oneOf("kind", LabelKind, d.Kind, DraftKinds, true)
 	c.allOf("channels", LabelChannels, d.Channels, Channels)
 	c.oneOf("status", LabelStatus, d.Status, DraftStatuses, true)

@@ -19,6 +19,7 @@ var kinds = map[string]func() Record{
 	"report_number": func() Record { return &ReportNumber{} },
 	"clipping":      func() Record { return &Clipping{} },
 	"target":        func() Record { return &Target{} },
+	"attachment":    func() Record { return &Attachment{} },
 }
 
 // NewRecord returns an empty record of the wire kind, or false for a kind

@@ -24,6 +24,7 @@ const (
 	RuleNegative     = "negative"
 	RulePhone        = "phone"
 	RuleInvalidImage = "image"
+	RulePostTooLong  = "post_too_long" // a social-media post over its platform's limit (social.go)
 )
 
 // FieldError says which field is wrong and by which rule.
@@ -31,8 +32,10 @@ type FieldError struct {
 	Field string // the Go-side field key, e.g. "name"
 	Label Text   // the field as users know it, e.g. "Nama"
 	Rule  string
-	Max   int // for RuleTooLong and RuleRange: the limit
-	Min   int // for RuleRange
+	Max   int  // for RuleTooLong and RuleRange: the limit
+	Min   int  // for RuleRange
+	Count int  // for RulePostTooLong: the characters there are
+	About Text // for RulePostTooLong: the platform whose limit is Max
 }
 
 var ruleMessages = map[string]Text{
@@ -47,6 +50,7 @@ var ruleMessages = map[string]Text{
 	RuleNegative:     {"tidak boleh negatif", "must not be negative"},
 	RulePhone:        {"hanya boleh berisi angka, spasi, +, -, dan tanda kurung", "may hold only digits, spaces, +, - and brackets"},
 	RuleInvalidImage: {"bukan gambar PNG atau JPEG yang sah", "is not a valid PNG or JPEG image"},
+	RulePostTooLong:  {"terlalu panjang untuk %s: %d karakter, batasnya %d", "is too long for %s: %d characters, its limit is %d"},
 }
 
 // Message returns "what is wrong" without the field name, in l.
@@ -57,6 +61,8 @@ func (e FieldError) Message(l Lang) string {
 		return fmt.Sprintf(msg, e.Max)
 	case RuleRange:
 		return fmt.Sprintf(msg, e.Min, e.Max)
+	case RulePostTooLong:
+		return fmt.Sprintf(msg, e.About.In(l), e.Count, e.Max)
 	}
 	return msg
 }

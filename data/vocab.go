@@ -69,6 +69,12 @@ var AgencyKinds = Vocabulary{
 	{"partai", Text{"Partai politik", "Political party"}},
 	{"komunitas", Text{"Komunitas/Ormas", "Community organisation"}},
 	{"lainnya", Text{"Lainnya", "Other"}},
+	// Further Bakohumas members. Added after the first release: codes are
+	// only ever added, so stored agencies keep theirs.
+	{"kementerian_lembaga", Text{"Kementerian/Lembaga", "Ministry/national agency"}},
+	{"pemda_opd", Text{"Pemda/OPD", "Local government/regional agency"}},
+	{"bumn_bumd", Text{"BUMN/BUMD", "State/regional enterprise"}},
+	{"perguruan_tinggi", Text{"Perguruan tinggi", "University"}},
 }
 
 // SocialPlatforms are the platforms of official social-media accounts.
@@ -89,6 +95,8 @@ var DraftKinds = Vocabulary{
 	{"klarifikasi_hoaks", Text{"Klarifikasi hoaks", "Hoax clarification"}},
 	{"pengumuman", Text{"Pengumuman", "Announcement"}},
 	{"lainnya", Text{"Lainnya", "Other"}},
+	// A post's body is held to its channels' limits (social.go).
+	{DraftKindSocialPost, Text{"Unggahan media sosial", "Social-media post"}},
 }
 
 // Channels are where content is published.

@@ -312,7 +312,7 @@ func (a *API) putAttachment(w http.ResponseWriter, r *http.Request, dev *Device)
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, syncapi.MaxAttachmentBytes))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("foto paling besar %d MB", syncapi.MaxAttachmentBytes>>20))
+		writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("lampiran paling besar %d MB", syncapi.MaxAttachmentBytes>>20))
 		return
 	}
 	if err != nil {

@@ -1,15 +1,11 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/jpeg" // accepted photo formats
-	_ "image/png"
 	"time"
 
 	"gorm.io/gorm"
@@ -32,18 +28,18 @@ type AttachmentOffice struct {
 }
 
 // attachmentMime is the server's one check of what an attachment may be:
-// its media type from its bytes, accepted by data.PhotoMime (the list the
-// app uses), or an error naming the accepted ones.
+// its media type sniffed from its bytes by data.SniffAttachment (the list
+// the app uses: photos, PDF, DOCX, XLSX), or an error naming the accepted
+// types.
 func attachmentMime(body []byte) (string, error) {
-	_, format, err := image.DecodeConfig(bytes.NewReader(body))
-	mime, ok := data.PhotoMime(format)
-	if err != nil || !ok {
-		return "", errors.New("lampiran bukan gambar JPEG atau PNG")
+	mime, ok := data.SniffAttachment(body)
+	if !ok {
+		return "", fmt.Errorf("lampiran bukan berkas yang diterima (%s)", data.AttachmentTypesText())
 	}
 	return mime, nil
 }
 
-// PutAttachment stores a photo under its hash after checking that the
+// PutAttachment stores an attachment (a photo or a document) under its hash after checking that the
 // bytes are that hash and an accepted type, and records dev's office as
 // one that uploaded it. Storing one twice is a no-op.
 func (s *Store) PutAttachment(ctx context.Context, dev *Device, hash string, body []byte) error {

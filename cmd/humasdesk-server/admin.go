@@ -30,7 +30,7 @@ func runOfficeAdd(args []string, out io.Writer) error {
 		return err
 	}
 	if *name == "" || *level == "" {
-		return usageError{"office add: --name dan --level wajib diisi"}
+		return usageError{say("office add: --name dan --level wajib diisi", "office add: --name and --level are required")}
 	}
 	return withStore(*db, func(st *server.Store) error {
 		o, err := st.AddOffice(context.Background(), *name, *kind, *level, *parent)
@@ -54,7 +54,7 @@ func runOfficeList(args []string, out io.Writer) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAMA\tTINGKAT\tINDUK")
+		fmt.Fprintln(tw, say("ID\tNAMA\tTINGKAT\tINDUK", "ID\tNAME\tLEVEL\tPARENT"))
 		for _, o := range offices {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", o.ID, o.Name, o.Level, o.ParentID)
 		}
@@ -71,17 +71,17 @@ func runEnroll(args []string, out io.Writer) error {
 		return err
 	}
 	if *office == "" {
-		return usageError{"enroll: --office ID wajib diisi"}
+		return usageError{say("enroll: --office ID wajib diisi", "enroll: --office ID is required")}
 	}
 	if *ttl <= 0 || *ttl > 30*24*time.Hour {
-		return usageError{"enroll: --ttl harus antara 1 detik dan 30 hari"}
+		return usageError{say("enroll: --ttl harus antara 1 detik dan 30 hari", "enroll: --ttl must be between 1 second and 30 days")}
 	}
 	return withStore(*db, func(st *server.Store) error {
 		code, exp, err := st.NewEnrollment(context.Background(), *office, *ttl)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "%s\nberlaku sampai %s (sekali pakai)\n", code, exp.Local().Format("2006-01-02 15:04 MST"))
+		fmt.Fprintf(out, say("%s\nberlaku sampai %s (sekali pakai)\n", "%s\nvalid until %s (single use)\n"), code, exp.Local().Format("2006-01-02 15:04 MST"))
 		return nil
 	})
 }
@@ -98,11 +98,11 @@ func runDeviceList(args []string, out io.Writer) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tKANTOR\tNAMA\tTERDAFTAR\tTERAKHIR\tSTATUS")
+		fmt.Fprintln(tw, say("ID\tKANTOR\tNAMA\tTERDAFTAR\tTERAKHIR\tSTATUS", "ID\tOFFICE\tNAME\tENROLLED\tLAST SEEN\tSTATUS"))
 		for _, d := range devs {
-			status, seen := "aktif", "-"
+			status, seen := say("aktif", "active"), "-"
 			if d.RevokedAt != nil {
-				status = "dicabut"
+				status = say("dicabut", "revoked")
 			}
 			if d.LastSeen != nil {
 				seen = d.LastSeen.Local().Format("2006-01-02 15:04")
@@ -123,7 +123,7 @@ func runDeviceRevoke(args []string, out io.Writer) error {
 		if err := st.RevokeDevice(context.Background(), fs.Arg(0)); err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "perangkat %s dicabut\n", fs.Arg(0))
+		fmt.Fprintf(out, say("perangkat %s dicabut\n", "device %s revoked\n"), fs.Arg(0))
 		return nil
 	})
 }

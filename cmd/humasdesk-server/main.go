@@ -23,6 +23,9 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/humasdesk/humasdesk/cmd/internal/clihelp"
+	"github.com/humasdesk/humasdesk/data"
 )
 
 var version = "0.1.0-dev"
@@ -44,35 +47,31 @@ func main() {
 	os.Exit(1)
 }
 
-const usage = `humasdesk-server — server sinkronisasi Humas Desk
+// lang is the language of this run's messages, from the environment.
+var lang = data.LangID
 
-  humasdesk-server serve [--addr 127.0.0.1:8080] [--db FILE|postgres://…] [--tls-cert F --tls-key F]
-  humasdesk-server office add --name NAMA --level pusat|provinsi|kabupaten|kota [--kind K] [--parent ID]
-  humasdesk-server office list
-  humasdesk-server enroll --office ID [--ttl 72h]
-  humasdesk-server device list
-  humasdesk-server device revoke ID
-  humasdesk-server user add --office ID --name NAMA --roles admin[,penyusun,verifikator,penandatangan,koordinator] [--position JABATAN] [--nip NIP]
-  humasdesk-server user reset-password ID
-  humasdesk-server user list --office ID
-  humasdesk-server version
-
-Semua opsi juga dapat diberikan lewat lingkungan: HUMASDESK_SERVER_DB,
-HUMASDESK_SERVER_ADDR, HUMASDESK_SERVER_TLS_CERT, HUMASDESK_SERVER_TLS_KEY.
-`
+// say picks the message of this run's language.
+func say(id, en string) string { return data.Text{ID: id, EN: en}.In(lang) }
 
 func run(args []string, out io.Writer) error {
+	lang = clihelp.EnvLang()
 	if len(args) == 0 {
-		return usageError{"perintah wajib diisi; lihat 'humasdesk-server help'"}
+		return usageError{say("perintah wajib diisi; lihat 'humasdesk-server help'", "a command is required; see 'humasdesk-server help'")}
 	}
 	verb, rest := args[0], args[1:]
-	if (verb == "office" || verb == "device" || verb == "user") && len(rest) > 0 {
+	if verb == "help" || clihelp.IsHelpFlag(verb) {
+		if err := program.Help(out, rest, lang); err != nil {
+			return usageError{err.Error()}
+		}
+		return nil
+	}
+	if (verb == "office" || verb == "device" || verb == "user") && len(rest) > 0 && !clihelp.IsHelpFlag(rest[0]) {
 		verb, rest = verb+" "+rest[0], rest[1:]
 	}
+	if _, ok := program.Find(verb); (ok || len(program.Group(verb)) > 0) && clihelp.WantsHelp(rest) {
+		return program.Help(out, strings.Fields(verb), lang)
+	}
 	switch verb {
-	case "help", "-h", "--help":
-		fmt.Fprint(out, usage)
-		return nil
 	case "version":
 		fmt.Fprintln(out, "humasdesk-server "+version)
 		return nil
@@ -95,7 +94,10 @@ func run(args []string, out io.Writer) error {
 	case "user list":
 		return runUserList(rest, out)
 	}
-	return usageError{fmt.Sprintf("perintah %q tidak dikenal; lihat 'humasdesk-server help'", strings.Join(args, " "))}
+	if group := groupHelp(verb); group != "" {
+		return usageError{group}
+	}
+	return usageError{fmt.Sprintf(say("perintah %q tidak dikenal; lihat 'humasdesk-server help'", "unknown command %q; see 'humasdesk-server help'"), strings.Join(args, " "))}
 }
 
 // flags makes a flag set whose defaults come from the environment.
@@ -121,7 +123,20 @@ func parse(fs *flag.FlagSet, args []string, positional int) error {
 		return usageError{fs.Name() + ": " + err.Error()}
 	}
 	if fs.NArg() != positional {
-		return usageError{fmt.Sprintf("%s: argumen tidak sesuai (%s)", fs.Name(), strings.Join(fs.Args(), " "))}
+		return usageError{fmt.Sprintf(say("%s: argumen tidak sesuai (%s)", "%s: wrong arguments (%s)"), fs.Name(), strings.Join(fs.Args(), " "))}
 	}
 	return nil
+}
+
+// groupHelp answers a group verb without a known verb after it ("user",
+// "user frob"): a usage error naming the group's verbs.
+func groupHelp(verb string) string {
+	var names []string
+	for _, v := range program.Group(verb) {
+		names = append(names, "'humasdesk-server "+v.Name+"'")
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(say("%s: pilih salah satu: %s", "%s: choose one of: %s"), verb, strings.Join(names, ", "))
 }

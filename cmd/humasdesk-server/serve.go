@@ -26,7 +26,7 @@ func runServe(args []string, out io.Writer) error {
 		return err
 	}
 	if (*cert == "") != (*key == "") {
-		return usageError{"serve: --tls-cert dan --tls-key harus diisi bersama"}
+		return usageError{say("serve: --tls-cert dan --tls-key harus diisi bersama", "serve: --tls-cert and --tls-key go together")}
 	}
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	st, err := server.OpenStore(*db)

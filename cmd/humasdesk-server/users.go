@@ -25,7 +25,7 @@ func runUserAdd(args []string, out io.Writer) error {
 		return err
 	}
 	if *office == "" || *name == "" || *roles == "" {
-		return usageError{"user add: --office, --name dan --roles wajib diisi"}
+		return usageError{say("user add: --office, --name dan --roles wajib diisi", "user add: --office, --name and --roles are required")}
 	}
 	p := data.Person{Name: *name, Position: *position, NIP: *nip, Roles: strings.Split(*roles, ",")}
 	return withStore(*db, func(st *server.Store) error {
@@ -33,9 +33,9 @@ func runUserAdd(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "pengguna %s (%s) dibuat: %s\n", made.Name, data.RolesText(made.Roles, data.LangID), made.ID)
-		fmt.Fprintf(out, "kata sandi awal: %s\n", password)
-		fmt.Fprintln(out, "sampaikan kata sandi ini kepada yang bersangkutan; ia wajib menggantinya saat pertama masuk (ditampilkan sekali ini saja)")
+		fmt.Fprintf(out, say("pengguna %s (%s) dibuat: %s\n", "user %s (%s) made: %s\n"), made.Name, data.RolesText(made.Roles, lang), made.ID)
+		fmt.Fprintf(out, say("kata sandi awal: %s\n", "initial password: %s\n"), password)
+		fmt.Fprintln(out, say("sampaikan kata sandi ini kepada yang bersangkutan; ia wajib menggantinya saat pertama masuk (ditampilkan sekali ini saja)", "give this password to the person; they must change it when they first sign in (shown this once only)"))
 		return nil
 	})
 }
@@ -52,8 +52,8 @@ func runUserReset(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "kata sandi baru untuk %s: %s\n", fs.Arg(0), password)
-		fmt.Fprintln(out, "berlaku setelah perangkat kantor bersinkronisasi; wajib diganti saat masuk (ditampilkan sekali ini saja)")
+		fmt.Fprintf(out, say("kata sandi baru untuk %s: %s\n", "new password for %s: %s\n"), fs.Arg(0), password)
+		fmt.Fprintln(out, say("berlaku setelah perangkat kantor bersinkronisasi; wajib diganti saat masuk (ditampilkan sekali ini saja)", "valid once the office's devices have synced; must be changed at sign-in (shown this once only)"))
 		return nil
 	})
 }
@@ -66,7 +66,7 @@ func runUserList(args []string, out io.Writer) error {
 		return err
 	}
 	if *office == "" {
-		return usageError{"user list: --office ID wajib diisi"}
+		return usageError{say("user list: --office ID wajib diisi", "user list: --office ID is required")}
 	}
 	return withStore(*db, func(st *server.Store) error {
 		people, err := st.People(context.Background(), *office)
@@ -74,13 +74,13 @@ func runUserList(args []string, out io.Writer) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAMA\tJABATAN\tPERAN\tSTATUS")
+		fmt.Fprintln(tw, say("ID\tNAMA\tJABATAN\tPERAN\tSTATUS", "ID\tNAME\tPOSITION\tROLES\tSTATUS"))
 		for _, p := range people {
-			status := "aktif"
+			status := say("aktif", "active")
 			if !p.Active {
-				status = "nonaktif"
+				status = say("nonaktif", "inactive")
 			} else if p.MustChange {
-				status = "aktif (wajib ganti kata sandi)"
+				status = say("aktif (wajib ganti kata sandi)", "active (must change the password)")
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.ID, p.Name, p.Position, strings.Join(p.Roles, ","), status)
 		}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -15,41 +14,8 @@ import (
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
-const backupUsage = `Pemakaian: humasdesk backup [--db FILE] [--out FILE|FOLDER]
-
-Membuat arsip cadangan (ZIP): salinan database yang utuh, semua foto
-dokumentasi, dan manifest berisi hash SHA-256 setiap berkas. Arsip ditulis
-dengan nama sementara, diperiksa ulang, lalu diberi namanya; cadangan yang
-gagal tidak meninggalkan berkas.
-
-  --db FILE     database (bawaan: $HUMASDESK_DB atau folder konfigurasi)
-  --out TUJUAN  berkas arsip, atau folder (nama humasdesk-cadangan-WAKTU.zip);
-                bawaan: folder cadangan terjadwal (Pengaturan → Cadangan)
-`
-
-const restoreUsage = `Pemakaian: humasdesk restore [--db FILE] [--check] ARSIP
-
-Memulihkan database dan foto dari arsip cadangan (atau dari salinan .db).
-Seluruh arsip diperiksa lebih dulu (manifest, hash setiap berkas,
-integritas database); arsip yang rusak ditolak dan data tidak diubah.
-Database yang sekarang disimpan dulu di folder backups/. Tutup Humas Desk
-sebelum memulihkan.
-
-  --db FILE   database yang diganti (bawaan: $HUMASDESK_DB atau folder konfigurasi)
-  --check     hanya periksa arsip dan tampilkan isinya; tidak mengubah apa pun
-`
-
-// wantsHelp tells whether args ask for a verb's usage.
-func wantsHelp(args []string) bool {
-	return slices.ContainsFunc(args, func(a string) bool { return a == "-h" || a == "-help" || a == "--help" })
-}
-
 // runBackup writes an archive of the database and its photos.
 func runBackup(args []string, out io.Writer) error {
-	if wantsHelp(args) {
-		fmt.Fprint(out, backupUsage)
-		return nil
-	}
 	fs := newFlags("backup")
 	dbPath := fs.String("db", "", "database file")
 	dest := fs.String("out", "", "archive file or folder")
@@ -73,7 +39,7 @@ func runBackup(args []string, out io.Writer) error {
 	if err := store.RecordGoodBackup(st.Path(), info.Path, now); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Cadangan disimpan di %s (%s).\n", info.Path, sizeText(info.Size))
+	fmt.Fprintf(out, say("Cadangan disimpan di %s (%s).\n", "Backup saved in %s (%s).\n"), info.Path, sizeText(info.Size))
 	printSummary(out, &info.BackupInfo, &info.Manifest)
 	return nil
 }
@@ -97,17 +63,13 @@ func backupTarget(dbPath, dest string, now time.Time) (string, error) {
 		return dest, nil
 	}
 	if err := os.MkdirAll(dest, 0o700); err != nil {
-		return "", fmt.Errorf("backup: folder %s tidak dapat dibuat: %w", dest, err)
+		return "", fmt.Errorf(say("backup: folder %s tidak dapat dibuat: %w", "backup: folder %s cannot be made: %w"), dest, err)
 	}
 	return filepath.Join(dest, store.ScheduledBackupName(now)), nil
 }
 
 // runRestore checks an archive, and unless --check, restores it.
 func runRestore(args []string, out io.Writer) error {
-	if wantsHelp(args) {
-		fmt.Fprint(out, restoreUsage)
-		return nil
-	}
 	fs := newFlags("restore")
 	dbPath := fs.String("db", "", "database file")
 	check := fs.Bool("check", false, "verify only")
@@ -115,16 +77,16 @@ func runRestore(args []string, out io.Writer) error {
 		return usageError{fmt.Sprintf("restore: %v", err)}
 	}
 	if fs.NArg() != 1 {
-		return usageError{"restore: sebutkan tepat satu berkas cadangan; lihat 'humasdesk restore --help'"}
+		return usageError{say("restore: sebutkan tepat satu berkas cadangan; lihat 'humasdesk restore --help'", "restore: name exactly one backup file; see 'humasdesk restore --help'")}
 	}
 	from := fs.Arg(0)
 	ctx := bgCtx()
 	if *check {
 		info, m, err := inspectAny(from)
 		if err != nil {
-			return fmt.Errorf("cadangan %s tidak dapat dipulihkan: %w", from, err)
+			return fmt.Errorf(say("cadangan %s tidak dapat dipulihkan: %w", "backup %s cannot be restored: %w"), from, err)
 		}
-		fmt.Fprintf(out, "Cadangan %s utuh (%s).\n", from, sizeText(info.Size))
+		fmt.Fprintf(out, say("Cadangan %s utuh (%s).\n", "Backup %s is intact (%s).\n"), from, sizeText(info.Size))
 		printSummary(out, info, m)
 		return nil
 	}
@@ -138,19 +100,19 @@ func runRestore(args []string, out io.Writer) error {
 	}
 	res, err := store.RestoreBackup(ctx, path, from)
 	if res == nil {
-		return fmt.Errorf("cadangan %s tidak dapat dipulihkan, data tidak diubah: %w", from, err)
+		return fmt.Errorf(say("cadangan %s tidak dapat dipulihkan, data tidak diubah: %w", "backup %s cannot be restored, no data changed: %w"), from, err)
 	}
 	if err != nil {
-		fmt.Fprintf(out, "Peringatan: %s\n", oneLine(err))
+		fmt.Fprintf(out, say("Peringatan: %s\n", "Warning: %s\n"), oneLine(err))
 	}
 	st, err := store.Open(path) // migrates a backup of an older schema
 	if err != nil {
-		return fmt.Errorf("cadangan dipulihkan ke %s, tetapi database tidak dapat dibuka: %w", path, err)
+		return fmt.Errorf(say("cadangan dipulihkan ke %s, tetapi database tidak dapat dibuka: %w", "backup restored to %s, but the database cannot be opened: %w"), path, err)
 	}
 	st.Close()
-	fmt.Fprintf(out, "Data %s dipulihkan dari %s ke %s.\n", res.Restored.Office, from, path)
+	fmt.Fprintf(out, say("Data %s dipulihkan dari %s ke %s.\n", "Data of %s restored from %s to %s.\n"), res.Restored.Office, from, path)
 	if res.Previous != "" {
-		fmt.Fprintf(out, "Database sebelumnya disimpan di %s.\n", res.Previous)
+		fmt.Fprintf(out, say("Database sebelumnya disimpan di %s.\n", "The previous database is kept in %s.\n"), res.Previous)
 	}
 	printSummary(out, &res.Restored, nil)
 	return nil
@@ -171,18 +133,18 @@ func inspectAny(path string) (*store.BackupInfo, *store.Manifest, error) {
 
 // printSummary prints what a backup holds; m is nil for a bare copy.
 func printSummary(out io.Writer, info *store.BackupInfo, m *store.Manifest) {
-	fmt.Fprintf(out, "Kantor: %s\n", info.Office)
-	fmt.Fprintf(out, "Isi: %d instansi, %d konten, %d kegiatan, %d berkas foto\n", info.Agencies, info.Drafts, info.Entries, info.Photos)
-	fmt.Fprintf(out, "Skema: %d (versi ini: %d)\n", info.Schema, store.SchemaVersion())
+	fmt.Fprintf(out, say("Kantor: %s\n", "Office: %s\n"), info.Office)
+	fmt.Fprintf(out, say("Isi: %d instansi, %d konten, %d kegiatan, %d berkas foto\n", "Contents: %d agencies, %d drafts, %d activities, %d photo files\n"), info.Agencies, info.Drafts, info.Entries, info.Photos)
+	fmt.Fprintf(out, say("Skema: %d (versi ini: %d)\n", "Schema: %d (this version: %d)\n"), info.Schema, store.SchemaVersion())
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(out, "Dibuat: %s oleh Humas Desk %s (format %d)\n", longDateTime(m.CreatedAt), m.AppVersion, m.FormatVersion)
+	fmt.Fprintf(out, say("Dibuat: %s oleh Humas Desk %s (format %d)\n", "Made: %s by Humas Desk %s (format %d)\n"), longDateTime(m.CreatedAt), m.AppVersion, m.FormatVersion)
 	var total int64
 	for _, f := range m.Files {
 		total += f.Size
 	}
-	fmt.Fprintf(out, "Berkas: %d (%s), semua cocok dengan hash SHA-256 di manifest\n", len(m.Files), sizeText(total))
+	fmt.Fprintf(out, say("Berkas: %d (%s), semua cocok dengan hash SHA-256 di manifest\n", "Files: %d (%s), all match their SHA-256 hash in the manifest\n"), len(m.Files), sizeText(total))
 	tables := make([]string, 0, len(m.Counts))
 	for t := range m.Counts {
 		tables = append(tables, t)
@@ -192,9 +154,9 @@ func printSummary(out io.Writer, info *store.BackupInfo, m *store.Manifest) {
 	for i, t := range tables {
 		parts[i] = fmt.Sprintf("%s %d", t, m.Counts[t])
 	}
-	fmt.Fprintf(out, "Baris per tabel: %s\n", strings.Join(parts, ", "))
+	fmt.Fprintf(out, say("Baris per tabel: %s\n", "Rows per table: %s\n"), strings.Join(parts, ", "))
 	if len(m.Missing) > 0 {
-		fmt.Fprintf(out, "Foto yang sudah hilang saat dicadangkan: %d (%s)\n", len(m.Missing), strings.Join(m.Missing, ", "))
+		fmt.Fprintf(out, say("Foto yang sudah hilang saat dicadangkan: %d (%s)\n", "Photos already missing when backed up: %d (%s)\n"), len(m.Missing), strings.Join(m.Missing, ", "))
 	}
 }
 

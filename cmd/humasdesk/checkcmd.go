@@ -14,7 +14,9 @@ import (
 // errFindings makes `humasdesk check` exit non-zero when it found something.
 type errFindings int
 
-func (e errFindings) Error() string { return fmt.Sprintf("check: %d temuan netralitas", int(e)) }
+func (e errFindings) Error() string {
+	return fmt.Sprintf(say("check: %d temuan netralitas", "check: %d neutrality findings"), int(e))
+}
 
 // runCheck runs the neutrality checker on a stored draft or a text file,
 // with the office's officials, term lists and election stages.
@@ -28,7 +30,7 @@ func runCheck(args []string, out io.Writer) error {
 		return err
 	}
 	if (*draftID == "") == (*textFile == "") {
-		return usageError{"check: pilih tepat satu dari --draft ID atau --text FILE"}
+		return usageError{say("check: pilih tepat satu dari --draft ID atau --text FILE", "check: choose exactly one of --draft ID or --text FILE")}
 	}
 	st, err := openStore(*dbPath)
 	if err != nil {
@@ -46,7 +48,7 @@ func runCheck(args []string, out io.Writer) error {
 	in.Election = in.Election || *election
 	findings := check.Check(in, cfg, data.Today())
 	if len(findings) == 0 {
-		fmt.Fprintln(out, "Tidak ada temuan netralitas.")
+		fmt.Fprintln(out, say("Tidak ada temuan netralitas.", "No neutrality findings."))
 		return nil
 	}
 	for _, f := range findings {
@@ -58,7 +60,7 @@ func runCheck(args []string, out io.Writer) error {
 		if f.Field == "body" {
 			where = fmt.Sprintf("isi baris %d", strings.Count(text[:f.Start], "\n")+1)
 		}
-		fmt.Fprintf(out, "[%s, %s] %s «%s»: %s\n", f.Rule, f.Severity, where, f.Match, check.Explain(f, data.LangID))
+		fmt.Fprintf(out, "[%s, %s] %s «%s»: %s\n", f.Rule, f.Severity, where, f.Match, check.Explain(f, lang))
 	}
 	return errFindings(len(findings))
 }
@@ -67,7 +69,7 @@ func checkInput(st *store.Store, draftID, textFile string) (check.Input, error) 
 	if draftID != "" {
 		d, err := st.Draft(bgCtx(), draftID)
 		if err != nil {
-			return check.Input{}, fmt.Errorf("check: konten %s: %w", draftID, err)
+			return check.Input{}, fmt.Errorf(say("check: konten %s: %w", "check: draft %s: %w"), draftID, err)
 		}
 		photos, err := st.DraftPhotos(bgCtx(), d.ID)
 		if err != nil {

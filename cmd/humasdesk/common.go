@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 
+	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
@@ -17,7 +18,16 @@ func openStore(path string) (*store.Store, error) {
 		}
 		path = p
 	}
-	return store.Open(path)
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	// Messages follow the display language the user chose in the app;
+	// without a choice stored, the environment's language stays.
+	if l, err := st.Setting(bgCtx(), store.SettingLanguage, string(lang)); err == nil {
+		lang = data.ParseLang(l)
+	}
+	return st, nil
 }
 
 type (

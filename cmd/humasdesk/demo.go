@@ -19,7 +19,7 @@ func runDemo(args []string, out io.Writer) error {
 		return err
 	}
 	if *year != 0 && (*year < 2000 || *year > 2100) {
-		return usageError{fmt.Sprintf("demo: --year %d di luar rentang 2000–2100", *year)}
+		return usageError{fmt.Sprintf(say("demo: --year %d di luar rentang 2000–2100", "demo: --year %d outside 2000–2100"), *year)}
 	}
 	path := *dbPath
 	if path == "" {
@@ -34,8 +34,10 @@ func runDemo(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan, %d foto dokumentasi, %d pengguna.\n",
+	fmt.Fprintf(out, say("Data contoh di %s: ditambahkan %d kantor, %d instansi, %d konten, %d kegiatan, %d foto dokumentasi, %d pengguna.\n",
+		"Demo data in %s: added %d offices, %d agencies, %d drafts, %d activities, %d photos, %d people.\n"),
 		path, res.Offices, res.Agencies, res.Drafts, res.Entries, res.Photos, res.People)
-	fmt.Fprintf(out, "Masuk sebagai salah satu pengguna contoh dengan kata sandi %s (lihat README, \"Masuk ke data contoh\").\n", demo.Password)
+	fmt.Fprintf(out, say("Masuk sebagai salah satu pengguna contoh dengan kata sandi %s (lihat README, \"Masuk ke data contoh\").\n",
+		"Sign in as one of the demo people with the password %s (see the README, \"Masuk ke data contoh\").\n"), demo.Password)
 	return nil
 }

@@ -31,14 +31,14 @@ func runExport(args []string, out io.Writer) error {
 		return err
 	}
 	if *outPath == "" {
-		return usageError{"export: --out FILE wajib diisi"}
+		return usageError{say("export: --out FILE wajib diisi", "export: --out FILE is required")}
 	}
 	if *format == "" {
 		if *format, err = report.FormatOf(*outPath); err != nil {
 			return usageError{"export: " + err.Error()}
 		}
 	} else if *format != report.FormatPDF && *format != report.FormatXLSX && *format != report.FormatCSV {
-		return usageError{fmt.Sprintf("export: --format %q tidak dikenal (pdf, xlsx, atau csv)", *format)}
+		return usageError{fmt.Sprintf(say("export: --format %q tidak dikenal (pdf, xlsx, atau csv)", "export: unknown --format %q (pdf, xlsx or csv)"), *format)}
 	}
 	st, err := openStore(*dbPath)
 	if err != nil {
@@ -58,7 +58,7 @@ func runExport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s (%s): %d kegiatan, %d kantor → %s\n", r.Title, *format, r.Total.Count, len(r.Offices), *outPath)
+	fmt.Fprintf(out, say("%s (%s): %d kegiatan, %d kantor → %s\n", "%s (%s): %d activities, %d offices → %s\n"), r.Title, *format, r.Total.Count, len(r.Offices), *outPath)
 	exportStates(out, r)
 	printNumber(out, num, *reuse)
 	return nil
@@ -67,11 +67,11 @@ func runExport(args []string, out io.Writer) error {
 func exportPeriod(year, quarter int, annual bool) (report.Period, error) {
 	switch {
 	case year == 0:
-		return report.Period{}, usageError{"export: --year wajib diisi"}
+		return report.Period{}, usageError{say("export: --year wajib diisi", "export: --year is required")}
 	case annual && quarter != 0:
-		return report.Period{}, usageError{"export: pilih --quarter atau --annual, bukan keduanya"}
+		return report.Period{}, usageError{say("export: pilih --quarter atau --annual, bukan keduanya", "export: choose --quarter or --annual, not both")}
 	case !annual && quarter == 0:
-		return report.Period{}, usageError{"export: --quarter 1..4 atau --annual wajib diisi"}
+		return report.Period{}, usageError{say("export: --quarter 1..4 atau --annual wajib diisi", "export: --quarter 1..4 or --annual is required")}
 	}
 	p := report.Period{Year: year, Quarter: quarter}
 	if err := p.Validate(); err != nil {
@@ -84,7 +84,7 @@ func exportPeriod(year, quarter int, annual bool) (report.Period, error) {
 // that has not ended, that the figures are those of today.
 func exportStates(out io.Writer, r *report.Report) {
 	t := r.Total
-	fmt.Fprintf(out, "  %d terlaksana, %d tidak terlaksana, %d direncanakan\n", t.Realised, t.NotRealised, t.Planned)
+	fmt.Fprintf(out, say("  %d terlaksana, %d tidak terlaksana, %d direncanakan\n", "  %d carried out, %d not carried out, %d planned\n"), t.Realised, t.NotRealised, t.Planned)
 	if note := r.UnfinishedNote(); note != "" {
 		fmt.Fprintln(out, "  "+note)
 	}

@@ -24,7 +24,7 @@ func runImport(args []string, out io.Writer) error {
 		return usageError{"import: " + err.Error()}
 	}
 	if fs.NArg() != 1 {
-		return usageError{"import: sebutkan tepat satu file CSV, mis. 'humasdesk import --kind entries kegiatan.csv'"}
+		return usageError{say("import: sebutkan tepat satu file CSV, mis. 'humasdesk import --kind entries kegiatan.csv'", "import: name exactly one CSV file, e.g. 'humasdesk import --kind entries activities.csv'")}
 	}
 	file := fs.Arg(0)
 	importFn, previewFn, err := importers(*kind)
@@ -35,12 +35,12 @@ func runImport(args []string, out io.Writer) error {
 		if err := os.WriteFile(file, csvimport.Template(*kind), 0o644); err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "Templat %s ditulis ke %s\n", *kind, file)
+		fmt.Fprintf(out, say("Templat CSV %s ditulis ke %s\n", "CSV template of %s written to %s\n"), kindWord(*kind), file)
 		return nil
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return fmt.Errorf("import: file %s tidak dapat dibuka: %w", file, err)
+		return fmt.Errorf(say("import: file %s tidak dapat dibuka: %w", "import: file %s cannot be opened: %w"), file, err)
 	}
 	defer f.Close()
 	st, err := openStore(*dbPath)
@@ -58,24 +58,24 @@ func runImport(args []string, out io.Writer) error {
 		if lineErrs == nil {
 			lineErrs = res.Errors
 		}
-		fmt.Fprintf(out, "Baris bermasalah di %s:\n", file)
+		fmt.Fprintf(out, say("Baris bermasalah di %s:\n", "Lines with problems in %s:\n"), file)
 		for _, e := range lineErrs {
 			fmt.Fprintln(out, "  "+e.Error())
 		}
-		return fmt.Errorf("import: %d kesalahan, tidak ada data yang disimpan", len(lineErrs))
+		return fmt.Errorf(say("import: %d kesalahan, tidak ada data yang disimpan", "import: %d errors, nothing was stored"), len(lineErrs))
 	}
 	if err != nil {
 		return err
 	}
-	verb := "diimpor"
+	verb := say("diimpor", "imported")
 	if *check {
-		verb = "siap diimpor (belum disimpan)"
+		verb = say("siap diimpor (belum disimpan)", "ready to import (not stored yet)")
 	}
-	fmt.Fprintf(out, "%s: %d baris, %d %s, %d dilewati karena sudah ada.\n",
+	fmt.Fprintf(out, say("%s: %d baris, %d %s, %d dilewati karena sudah ada.\n", "%s: %d lines, %d %s, %d skipped as already there.\n"),
 		file, res.Lines, len(res.Entries)+len(res.Agencies)+len(res.Clippings), verb, len(res.Duplicates))
 	// Cells read on a guess (a non-UTF-8 cell in a UTF-8 file): worth a look.
 	for _, w := range res.Warnings {
-		fmt.Fprintln(out, "  periksa: "+w.Error())
+		fmt.Fprintln(out, say("  periksa: ", "  check: ")+w.Error())
 	}
 	return nil
 }
@@ -91,7 +91,18 @@ func importers(kind string) (run, preview importFunc, err error) {
 	case "clippings":
 		return csvimport.ImportClippings, csvimport.PreviewClippings, nil
 	case "":
-		return nil, nil, usageError{"import: --kind entries, --kind agencies atau --kind clippings wajib diisi"}
+		return nil, nil, usageError{say("import: --kind entries, --kind agencies atau --kind clippings wajib diisi", "import: --kind entries, --kind agencies or --kind clippings is required")}
 	}
-	return nil, nil, usageError{fmt.Sprintf("import: --kind %q tidak dikenal (entries, agencies atau clippings)", kind)}
+	return nil, nil, usageError{fmt.Sprintf(say("import: --kind %q tidak dikenal (entries, agencies atau clippings)", "import: unknown --kind %q (entries, agencies or clippings)"), kind)}
+}
+
+// kindWord names an import kind in the message language.
+func kindWord(kind string) string {
+	switch kind {
+	case "agencies":
+		return say("instansi", "agencies")
+	case "clippings":
+		return say("kliping", "clippings")
+	}
+	return say("kegiatan", "activities")
 }

@@ -27,6 +27,8 @@ import (
 	"strings"
 
 	_ "github.com/humasdesk/humasdesk/cmd/humasdesk/internal/locale" // before Fyne's init
+	"github.com/humasdesk/humasdesk/cmd/internal/clihelp"
+	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
 )
 
@@ -70,59 +72,44 @@ var verbs = map[string]func(args []string, out io.Writer) error{
 	"numbers": runNumbers,
 }
 
+// lang is the language of the messages of this run: the environment's
+// (clihelp.EnvLang), then the display language stored in the database once
+// a verb opens it (openStore).
+var lang = data.LangID
+
+// say picks the message of this run's language.
+func say(id, en string) string { return data.Text{ID: id, EN: en}.In(lang) }
+
 func run(args []string, out, errOut io.Writer) error {
 	store.AppVersion = version // written into every backup's manifest
+	lang = clihelp.EnvLang()
+	if len(args) > 0 && (args[0] == "help" || clihelp.IsHelpFlag(args[0])) {
+		if err := program.Help(out, args[1:], lang); err != nil {
+			return usageError{err.Error()}
+		}
+		return nil
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		if clihelp.WantsHelp(args) {
+			program.Usage(out, lang)
+			return nil
+		}
 		return runWindow(args)
+	}
+	if v, ok := program.Find(args[0]); ok && clihelp.WantsHelp(args[1:]) {
+		program.VerbUsage(out, v, lang)
+		return nil
 	}
 	if args[0] == "version" {
 		fmt.Fprintln(out, "Humas Desk "+version)
 		return nil
 	}
-	if args[0] == "help" {
-		fmt.Fprint(out, usage)
-		return nil
-	}
 	v, ok := verbs[args[0]]
 	if !ok {
-		return usageError{fmt.Sprintf("perintah %q tidak dikenal; lihat 'humasdesk help'", args[0])}
+		return usageError{fmt.Sprintf(say("perintah %q tidak dikenal; lihat 'humasdesk help'", "unknown command %q; see 'humasdesk help'"), args[0])}
 	}
 	return v(args[1:], out)
 }
-
-const usage = `Humas Desk — aplikasi kehumasan untuk Pemda, KPU, dan Bawaslu
-
-Pemakaian:
-  humasdesk [--db FILE]            buka jendela aplikasi
-  humasdesk demo [--db FILE] [--year TAHUN]
-                                   isi database dengan data contoh
-  humasdesk export [--db FILE] --year TAHUN (--quarter 1-4 | --annual) --out FILE
-                   [--format pdf|xlsx|csv] [--rollup] [--office ID] [--number NOMOR]
-                   [--reuse-number]
-                                   buat laporan triwulan/tahunan (PDF, XLSX, CSV);
-                                   nomornya diambil dari register nomor laporan
-  humasdesk numbers [--db FILE] [--out FILE.csv]
-                                   tulis register nomor laporan sebagai CSV
-  humasdesk import [--db FILE] --kind entries|agencies [--check] FILE.csv
-                                   impor kegiatan/instansi dari CSV (semua atau tidak sama sekali)
-  humasdesk import --kind entries|agencies --template FILE.csv
-                                   tulis templat CSV kosong
-  humasdesk enroll [--db FILE] --server URL --code KODE [--name NAMA]
-                                   daftarkan perangkat ini ke server sinkronisasi
-  humasdesk sync [--db FILE]       satu putaran sinkronisasi penuh
-  humasdesk check [--db FILE] (--draft ID | --text FILE) [--election]
-                                   periksa netralitas konten; keluar 1 bila ada temuan
-  humasdesk backup [--db FILE] [--out FILE|FOLDER]
-                                   buat arsip cadangan: database dan semua foto
-  humasdesk restore [--db FILE] [--check] ARSIP
-                                   periksa (--check) atau pulihkan arsip cadangan
-  humasdesk bench [--db FILE]      ukur kecepatan daftar dan pencarian
-  humasdesk version                tampilkan versi
-  humasdesk help                   tampilkan bantuan ini
-
-Database: --db FILE, atau $HUMASDESK_DB, atau humasdesk.db di folder
-konfigurasi pengguna.
-`
 
 // newFlags makes a flag set that reports mistakes as one-line usage errors
 // instead of printing its own help.
@@ -138,7 +125,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
 	}
 	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("%s: argumen tidak dikenal %q", fs.Name(), fs.Arg(0))}
+		return usageError{fmt.Sprintf(say("%s: argumen tidak dikenal %q", "%s: unexpected argument %q"), fs.Name(), fs.Arg(0))}
 	}
 	return nil
 }

@@ -4,28 +4,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/report"
 )
 
-const numbersUsage = `Pemakaian: humasdesk numbers [--db FILE] [--out FILE.csv]
-
-Menulis register nomor laporan (setiap nomor yang pernah diterbitkan
-aplikasi atau 'humasdesk export', termasuk dari perangkat lain kantor
-ini setelah sinkronisasi) sebagai CSV: nomor, tanggal terbit, periode,
-jenis, oleh, file, format, keterangan, status. Tanpa --out, CSV ditulis
-ke layar. Nomor yang bentrok dengan perangkat lain tercantum paling atas
-dengan status "Bentrok".
-`
-
 // runNumbers writes the register of issued report numbers as CSV.
 func runNumbers(args []string, out io.Writer) error {
-	if slices.Contains(args, "-h") || slices.Contains(args, "--help") || slices.Contains(args, "-help") {
-		fmt.Fprint(out, numbersUsage)
-		return nil
-	}
 	fs := newFlags("numbers")
 	dbPath := fs.String("db", "", "database file")
 	outPath := fs.String("out", "", "CSV file (default: standard output)")
@@ -51,7 +36,7 @@ func runNumbers(args []string, out io.Writer) error {
 	}
 	f, err := os.Create(*outPath)
 	if err != nil {
-		return fmt.Errorf("numbers: tidak dapat menulis %s: %w", *outPath, err)
+		return fmt.Errorf(say("numbers: tidak dapat menulis %s: %w", "numbers: cannot write %s: %w"), *outPath, err)
 	}
 	if err := report.WriteNumbersCSV(f, rows); err != nil {
 		f.Close()
@@ -60,7 +45,7 @@ func runNumbers(args []string, out io.Writer) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Register nomor laporan: %d nomor → %s\n", len(rows), *outPath)
+	fmt.Fprintf(out, say("Register nomor laporan: %d nomor → %s\n", "Register of report numbers: %d numbers → %s\n"), len(rows), *outPath)
 	return nil
 }
 
@@ -71,7 +56,7 @@ func printNumber(out io.Writer, n *data.ReportNumber, reuse bool) {
 		return
 	}
 	if reuse && !n.Reissue() {
-		fmt.Fprintln(out, "Laporan ini belum pernah bernomor; nomor baru diterbitkan.")
+		fmt.Fprintln(out, say("Laporan ini belum pernah bernomor; nomor baru diterbitkan.", "This report never had a number; a new one is issued."))
 	}
 	fmt.Fprintln(out, report.NumberSummary(n))
 }

@@ -21,7 +21,7 @@ func runEnroll(args []string, out io.Writer) error {
 		return err
 	}
 	if *server == "" || *code == "" {
-		return usageError{"enroll: --server dan --code wajib diisi"}
+		return usageError{say("enroll: --server dan --code wajib diisi", "enroll: --server and --code are required")}
 	}
 	if *name == "" {
 		*name, _ = os.Hostname()
@@ -35,7 +35,7 @@ func runEnroll(args []string, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("enroll: %w", err)
 	}
-	fmt.Fprintf(out, "Terdaftar sebagai perangkat %s untuk %s (%s).\n", resp.DeviceID, resp.Office.Name, resp.Office.Level)
+	fmt.Fprintf(out, say("Terdaftar sebagai perangkat %s untuk %s (%s).\n", "Enrolled as device %s for %s (%s).\n"), resp.DeviceID, resp.Office.Name, resp.Office.Level)
 	return nil
 }
 
@@ -58,12 +58,12 @@ func runSync(args []string, out io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	rep, err := c.Sync(ctx)
-	fmt.Fprintln(out, "Sinkronisasi: "+rep.String())
+	fmt.Fprintln(out, say("Sinkronisasi: ", "Sync: ")+rep.String())
 	if err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
 	if pending, _ := st.PendingChanges(ctx); pending > 0 {
-		return fmt.Errorf("sync: %d perubahan belum terkirim", pending)
+		return fmt.Errorf(say("sync: %d perubahan belum terkirim", "sync: %d changes not sent yet"), pending)
 	}
 	return nil
 }

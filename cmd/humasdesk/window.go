@@ -8,6 +8,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/humasdesk/humasdesk/app"
+	"github.com/humasdesk/humasdesk/app/kit"
+	"github.com/humasdesk/humasdesk/app/nativefile"
 	"github.com/humasdesk/humasdesk/assets"
 	"github.com/humasdesk/humasdesk/data"
 	"github.com/humasdesk/humasdesk/data/store"
@@ -39,6 +41,9 @@ func runWindow(args []string) error {
 	if err := app.SetupLanguage(data.ParseLang(lang)); err != nil {
 		return err
 	}
+	// Files are chosen in the system's own dialog where one answers
+	// (the desktop portal on Linux), else in Fyne's.
+	kit.Native = nativefile.New()
 	fa := fyneapp.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	ui := app.New(fa, st)

@@ -481,7 +481,10 @@ func TestValues(t *testing.T) {
 			t.Errorf("activity type %q = %q, %v", in, got, err)
 		}
 	}
-	for in, want := range map[string]string{"Biro/Bagian Humas": "humas", "partai politik": "partai", "Komunitas/Ormas": "komunitas"} {
+	for in, want := range map[string]string{"Biro/Bagian Humas": "humas", "partai politik": "partai", "Komunitas/Ormas": "komunitas",
+		"Kementerian/Lembaga": "kementerian_lembaga", "kementerian": "kementerian_lembaga", "Pemda/OPD": "pemda_opd",
+		"OPD": "pemda_opd", "BUMN/BUMD": "bumn_bumd", "bumd": "bumn_bumd", "Perguruan tinggi": "perguruan_tinggi",
+		"Universitas": "perguruan_tinggi", "University": "perguruan_tinggi"} {
 		if got, err := agencyKinds.code(in, "jenis"); err != nil || got != want {
 			t.Errorf("agency kind %q = %q, %v", in, got, err)
 		}

@@ -65,6 +65,10 @@ var (
 		"biro humas": "humas", "bagian humas": "humas", "ormas": "komunitas", "komunitas": "komunitas",
 		"partai": "partai", "parpol": "partai", "polres": "polri", "polda": "polri", "kodim": "tni",
 		"korem": "tni", "kejari": "kejaksaan", "kejati": "kejaksaan",
+		"kementerian": "kementerian_lembaga", "lembaga": "kementerian_lembaga", "k/l": "kementerian_lembaga",
+		"pemda": "pemda_opd", "opd": "pemda_opd", "perangkat daerah": "pemda_opd",
+		"bumn": "bumn_bumd", "bumd": "bumn_bumd", "universitas": "perguruan_tinggi",
+		"kampus": "perguruan_tinggi", "politeknik": "perguruan_tinggi", "institut": "perguruan_tinggi",
 	})
 	levels = newVocabIndex(data.Levels, map[string]string{
 		"nasional": "pusat", "prov": "provinsi", "kab": "kabupaten",

@@ -847,6 +847,8 @@ func (g *gen) draft(i int) *data.Draft {
 			election = "Pemilu 2029"
 		}
 		title = fmt.Sprintf("Tahapan %s %s di %s", genTitleCase(stage), election, place.full())
+	case data.DraftKindSocialPost:
+		title = fmt.Sprintf("Unggahan: %s di %s", genTitleCase(topic), place.full())
 	case "klarifikasi_hoaks":
 		title = "[KLARIFIKASI] Tidak Benar " + genTitleCase(genPick(rng, genHoaxes))
 	case "pengumuman":
@@ -864,9 +866,13 @@ func (g *gen) draft(i int) *data.Draft {
 			channels = append(channels, c.Code)
 		}
 	}
+	body := genBody(rng, place, planned, title)
+	if limit, _, ok := data.PostLimit(channels); ok && kind == data.DraftKindSocialPost {
+		body = genFit(body, limit)
+	}
 	d := &data.Draft{
 		Title:         title,
-		Body:          genBody(rng, place, planned, title),
+		Body:          body,
 		Kind:          kind,
 		Channels:      channels,
 		Status:        status,
@@ -879,6 +885,19 @@ func (g *gen) draft(i int) *data.Draft {
 	d.UpdatedAt = planned.Time().Add(-time.Duration(rng.IntN(240)) * time.Hour)
 	d.UpdatedBy = genPerson(rng)
 	return d
+}
+
+// genFit cuts a post's text to at most limit characters, at a word.
+func genFit(s string, limit int) string {
+	r := []rune(s)
+	if len(r) <= limit {
+		return s
+	}
+	cut := string(r[:limit])
+	if i := strings.LastIndexAny(cut, " \n"); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimSpace(cut)
 }
 
 // genBody writes a news-style body: a dateline lead and two to nine

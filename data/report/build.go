@@ -122,6 +122,9 @@ func Build(ctx context.Context, st *store.Store, opt Options) (*Report, error) {
 	if err := r.collectPhotos(ctx, st, entries); err != nil {
 		return nil, err
 	}
+	if err := r.collectDocuments(ctx, st, entries); err != nil {
+		return nil, err
+	}
 	if r.KnownBy, err = knownBy(ctx, st, office, opt.KnownBy); err != nil {
 		return nil, err
 	}
@@ -301,6 +304,30 @@ func (r *Report) collectPhotos(ctx context.Context, st *store.Store, entries []d
 			}
 			path, derived := st.ReportPhotoFile(p.Hash, p.Mime)
 			r.Photos = append(r.Photos, Photo{Activity: e.Title, Date: e.StartDate, Caption: caption, Path: path, Derived: derived})
+		}
+	}
+	return nil
+}
+
+// collectDocuments lists the attachments of the period's activities in
+// activity order, for the Lampiran dokumen.
+func (r *Report) collectDocuments(ctx context.Context, st *store.Store, entries []data.Entry) error {
+	ids := make([]string, len(entries))
+	for i, e := range entries {
+		ids[i] = e.ID
+	}
+	docs, err := st.Attachments(ctx, ids...)
+	if err != nil {
+		return err
+	}
+	byEntry := map[string][]data.Attachment{}
+	for _, a := range docs {
+		byEntry[a.EntryID] = append(byEntry[a.EntryID], a)
+	}
+	for _, e := range entries {
+		for _, a := range byEntry[e.ID] {
+			t, _ := data.AttachmentTypeOf(a.Mime)
+			r.Documents = append(r.Documents, Document{Activity: e.Title, Date: e.StartDate, Name: a.Name, Kind: t.Label.In(data.LangID)})
 		}
 	}
 	return nil

@@ -53,6 +53,7 @@ type Report struct {
 	Photos       []Photo
 	// Monitoring is section VI, Pemantauan Media (monitoring.go).
 	Monitoring *Monitoring
+	Documents    []Document // the activities' attachments, listed by name
 }
 
 // Signer is a person in the signature block.
@@ -177,6 +178,15 @@ type Photo struct {
 	// Derived: Path is the report-size copy the store made of the photo
 	// (store.ReportPhotoFile), embedded as it is
 	Derived bool
+}
+
+// Document is a file attached to an activity (its invitation, minutes,
+// attendance list), listed by name in the report's appendix.
+type Document struct {
+	Activity string    // the activity's title
+	Date     data.Date // the activity's date
+	Name     string    // the file name it was attached under
+	Kind     string    // its type, e.g. "Dokumen PDF"
 }
 
 // UnfinishedNote is what a report of a period that has not ended says on

@@ -153,6 +153,7 @@ func (d *pdfDoc) write() {
 	d.closing()
 	d.signature()
 	d.appendix()
+	d.documents()
 }
 
 // advance reports progress, about a hundred times over the whole run.

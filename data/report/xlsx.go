@@ -24,6 +24,7 @@ const (
 	SheetPublications = "Publikasi"
 	SheetChannels     = "Rekap Kanal"
 	SheetHoaxes       = "Klarifikasi Hoaks"
+	SheetDocuments    = "Lampiran" // the activities' attached documents, by name
 )
 
 // XLSXHeaderRow is the row of every sheet's column headers; above it are
@@ -67,6 +68,9 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	}
 	steps = append(steps, b.publications, b.channels, b.hoaxes)
 	steps = append(steps, b.monitoringSheets()...)
+	if len(r.Documents) > 0 { // only offices that attach documents get the sheet
+		steps = append(steps, b.documents)
+	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return fmt.Errorf("XLSX: %w", err)
@@ -458,6 +462,23 @@ func (b *xlsxBook) publications() error {
 		}
 	}
 	return s.finish("Tidak ada konten yang terbit pada periode ini.", true, 0)
+}
+
+// documents lists the files attached to the period's activities.
+func (b *xlsxBook) documents() error {
+	cols := []xlsxColumn{{"No", 6}, {"Tanggal", 12}, {"Kegiatan", 50}, {"Berkas", 40}, {"Jenis", 24}}
+	s, err := b.sheet(SheetDocuments, cols, false)
+	if err != nil {
+		return err
+	}
+	st := &b.style
+	for i, doc := range b.r.Documents {
+		if err := s.cells(b.c(st.center, i+1), b.dateCell(doc.Date), b.c(st.wrap, doc.Activity),
+			b.c(st.wrap, doc.Name), b.c(st.text, doc.Kind)); err != nil {
+			return err
+		}
+	}
+	return s.finish("", true, 0)
 }
 
 func (b *xlsxBook) channels() error {

@@ -51,11 +51,14 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/humasdesk/humasdesk/data"
 )
 
 // AppVersion is written into every archive's manifest; the command sets it
@@ -73,16 +76,23 @@ const (
 const (
 	FileDatabase   = "database"
 	FilePhoto      = "photo"
-	FileAttachment = "attachment" // reserved for attachments that are not photos
+	FileAttachment = "attachment" // a document attached to an entry or draft (data.Attachment)
 )
 
 // archiveDirs are the folders beside the database whose files an archive
-// may hold, with the kind of their files.
-var archiveDirs = map[string]string{"lampiran": FilePhoto}
+// may hold, with the kinds of their files: photos and attachments share
+// the content-addressed folder.
+var archiveDirs = map[string][]string{"lampiran": {FilePhoto, FileAttachment}}
+
+// contentFile reports whether f is a content-addressed file: its
+// SHA-256 and an extension of data.AttachmentTypes.
+func contentFile(f ManifestFile) bool {
+	return contentName.MatchString(strings.TrimPrefix(f.Path, "lampiran/"))
+}
 
 // contentName is the name of a content-addressed file: its SHA-256 and
 // an extension.
-var contentName = regexp.MustCompile(`^([0-9a-f]{2})/([0-9a-f]{64})\.(jpg|png)$`)
+var contentName = regexp.MustCompile(`^([0-9a-f]{2})/([0-9a-f]{64})\.(jpg|png|pdf|docx|xlsx)$`)
 
 // Manifest describes an archive: what made it, when, of which office,
 // how many rows each table held, and every file with its size and hash.
@@ -215,15 +225,16 @@ func BackupArchiveOf(ctx context.Context, dbPath, dest string) (*ArchiveInfo, er
 	return &ArchiveInfo{BackupInfo: *info, Manifest: *m}, nil
 }
 
-// photoRef is a photo file a database names.
-type photoRef struct{ Hash, Mime string }
+// photoRef is a photo or attachment file a database names, with its
+// manifest kind (FilePhoto or FileAttachment).
+type photoRef struct{ Hash, Mime, Kind string }
 
-// archivePath is the photo's path inside the archive (and below the
-// database's folder).
+// archivePath is the file's path inside the archive (and below the
+// database's folder), as Store.FilePath names it on disk.
 func (p photoRef) archivePath() string {
 	ext := ".jpg"
-	if p.Mime == "image/png" {
-		ext = ".png"
+	if t, ok := data.AttachmentTypeOf(p.Mime); ok {
+		ext = t.Ext
 	}
 	return "lampiran/" + p.Hash[:2] + "/" + p.Hash + ext
 }
@@ -279,8 +290,19 @@ func photoRefs(db *gorm.DB) ([]photoRef, error) {
 		return nil, err
 	}
 	var refs []photoRef
-	err := db.Raw(`SELECT DISTINCT hash, mime FROM photos WHERE length(hash) = 64 ORDER BY hash, mime`).Scan(&refs).Error
-	return refs, err
+	err := db.Raw(`SELECT DISTINCT hash, mime, ? AS kind FROM photos WHERE length(hash) = 64 ORDER BY hash, mime`, FilePhoto).Scan(&refs).Error
+	if err != nil {
+		return nil, err
+	}
+	// Attachments (schema 9 on): the same file may be both a photo and a
+	// document's attachment; it is archived once, as the photo.
+	if ok, err := hasTable(db, "attachments"); err != nil || !ok {
+		return refs, err
+	}
+	var docs []photoRef
+	err = db.Raw(`SELECT DISTINCT hash, mime, ? AS kind FROM attachments WHERE length(hash) = 64
+		AND hash NOT IN (SELECT hash FROM photos) ORDER BY hash, mime`, FileAttachment).Scan(&docs).Error
+	return append(refs, docs...), err
 }
 
 // writeArchive writes the archive to w: the snapshot, the photo files
@@ -317,7 +339,7 @@ func writeArchive(ctx context.Context, f *os.File, snap, dir string, photos []ph
 	}
 	for _, p := range photos {
 		name := p.archivePath()
-		found, err := add(name, filepath.Join(dir, filepath.FromSlash(name)), FilePhoto, zip.Store)
+		found, err := add(name, filepath.Join(dir, filepath.FromSlash(name)), p.Kind, zip.Store)
 		if err != nil {
 			return err
 		}
@@ -462,11 +484,11 @@ func checkArchivePath(f ManifestFile) error {
 		return nil
 	}
 	dir, rest, _ := strings.Cut(f.Path, "/")
-	kind, ok := archiveDirs[dir]
-	if !ok || path.Clean(f.Path) != f.Path || strings.Contains(f.Path, "..") || f.Kind != kind {
+	kinds, ok := archiveDirs[dir]
+	if !ok || path.Clean(f.Path) != f.Path || strings.Contains(f.Path, "..") || !slices.Contains(kinds, f.Kind) {
 		return invalidArchive("berkas %s (%s) tidak boleh ada di arsip", f.Path, f.Kind)
 	}
-	if kind == FilePhoto && !contentName.MatchString(rest) {
+	if !contentName.MatchString(rest) {
 		return invalidArchive("nama foto %s tidak sah", f.Path)
 	}
 	return nil
@@ -584,7 +606,7 @@ func checkSnapshot(ctx context.Context, snap string, m *Manifest) error {
 	}
 	have := map[string]bool{}
 	for _, f := range m.Files {
-		if f.Kind == FilePhoto && strings.Contains(f.Path, f.SHA256) {
+		if (f.Kind == FilePhoto || f.Kind == FileAttachment) && strings.Contains(f.Path, f.SHA256) {
 			have[f.Path] = true
 		}
 	}
@@ -690,8 +712,8 @@ func copyBeforeRestore(dbPath string) (string, error) {
 func installFiles(stage, dir string, files []ManifestFile) error {
 	synced := map[string]bool{}
 	for _, f := range files {
-		if f.Kind == FileDatabase || (f.Kind == FilePhoto && !strings.Contains(f.Path, f.SHA256)) {
-			continue // the database goes last; a damaged photo stays out
+		if f.Kind == FileDatabase || (contentFile(f) && !strings.Contains(f.Path, f.SHA256)) {
+			continue // the database goes last; a damaged photo or attachment stays out
 		}
 		rel := filepath.FromSlash(f.Path)
 		dest := filepath.Join(dir, rel)

@@ -370,6 +370,22 @@ var migrations = []migration{
 			fetched_at DATETIME NOT NULL)`,
 		`CREATE INDEX feed_items_state ON feed_items (state, published)`,
 	}},
+	// Documents attached to entries and drafts (data.Attachment). Their
+	// files share the photos' content-addressed folder and upload marks
+	// (photo_uploads holds hashes, whatever the file).
+	{11, "attachments: documents of entries and drafts", []string{
+		`CREATE TABLE attachments (` + syncColumns + `,
+			entry_id TEXT NOT NULL DEFAULT '',
+			draft_id TEXT NOT NULL DEFAULT '',
+			hash     TEXT NOT NULL,
+			mime     TEXT NOT NULL,
+			size     INTEGER NOT NULL,
+			name     TEXT NOT NULL,
+			` + officeFK + `)`,
+		`CREATE INDEX attachments_entry ON attachments (entry_id, deleted)`,
+		`CREATE INDEX attachments_draft ON attachments (draft_id, deleted)`,
+		`CREATE INDEX attachments_hash ON attachments (hash)`,
+	}},
 }
 
 // SchemaVersion is the schema this build writes.

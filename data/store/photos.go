@@ -24,10 +24,15 @@ const MaxPhotoBytes = 25 << 20
 func (s *Store) PhotoDir() string { return filepath.Join(filepath.Dir(s.path), "lampiran") }
 
 // PhotoPath is where the photo with this hash and type is kept.
-func (s *Store) PhotoPath(hash, mime string) string {
+func (s *Store) PhotoPath(hash, mime string) string { return s.FilePath(hash, mime) }
+
+// FilePath is where the photo or attachment with this hash and type is
+// kept, with the extension of its type (data.AttachmentTypes) so that the
+// system opens it with the right application: lampiran/ab/abcd….pdf.
+func (s *Store) FilePath(hash, mime string) string {
 	ext := ".jpg"
-	if mime == "image/png" {
-		ext = ".png"
+	if t, ok := data.AttachmentTypeOf(mime); ok {
+		ext = t.Ext
 	}
 	return filepath.Join(s.PhotoDir(), hash[:2], hash+ext)
 }

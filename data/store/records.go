@@ -167,6 +167,8 @@ func tableOf(r data.Record) string {
 		return "clippings"
 	case *data.Target:
 		return "targets"
+	case *data.Attachment:
+		return "attachments"
 	}
 	panic(fmt.Sprintf("store: unknown record %T", r))
 }
@@ -239,6 +241,7 @@ const (
 	KindReportNumber Kind = "report_number"
 	KindClipping     Kind = "clipping"
 	KindTarget       Kind = "target"
+	KindAttachment   Kind = "attachment"
 )
 
 func newRecord(k Kind) data.Record {

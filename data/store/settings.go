@@ -117,7 +117,7 @@ func (s *Store) ensureOffice(ctx context.Context) error {
 
 // ownedTables are the tables of records an office owns, besides offices
 // and stages.
-var ownedTables = []string{"agencies", "drafts", "entries", "photos", "conflicts", "audits", "templates", "hoaxes", "people", "report_numbers", "clippings", "targets"}
+var ownedTables = []string{"agencies", "drafts", "entries", "photos", "conflicts", "audits", "templates", "hoaxes", "people", "report_numbers", "clippings", "targets", "attachments"}
 
 // DropPlaceholderOffice removes the office a fresh database started with,
 // if it was never edited, synced or given records, so that loading another

@@ -182,7 +182,7 @@ func requeueAll(tx *gorm.DB, o *data.Office, profileChanged bool) error {
 			return err
 		}
 	}
-	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber, KindClipping, KindTarget} {
+	for _, kind := range []Kind{KindAgency, KindDraft, KindEntry, KindPhoto, KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber, KindClipping, KindTarget, KindAttachment} {
 		if err := requeueKind(tx, kind, o.ID); err != nil {
 			return err
 		}
@@ -713,10 +713,12 @@ func (s *Store) StorePhotoFile(hash, mime string, raw []byte) error {
 	if hex.EncodeToString(sum[:]) != hash {
 		return fmt.Errorf("foto %s yang diunduh rusak (hash tidak cocok)", hash[:12])
 	}
-	if err := writeOnce(s.PhotoPath(hash, mime), raw); err != nil {
+	if err := writeOnce(s.FilePath(hash, mime), raw); err != nil { // a photo or an attachment
 		return err
 	}
-	_ = s.makeCopies(hash, raw) // a damaged picture gets none; reports show it as missing
+	if strings.HasPrefix(mime, "image/") {
+		_ = s.makeCopies(hash, raw) // a damaged picture gets none; reports show it as missing
+	}
 	return nil
 }
 

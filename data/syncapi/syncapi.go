@@ -35,11 +35,14 @@ const (
 	// Media monitoring: the clipping register and the annual targets.
 	KindClipping = "clipping"
 	KindTarget   = "target"
+	// Documents attached to entries and drafts (data.Attachment); their
+	// files move like photos' through /v1/attachments.
+	KindAttachment = "attachment"
 )
 
 // Kinds lists every kind the server stores.
 var Kinds = []string{KindOffice, KindAgency, KindDraft, KindEntry, KindPhoto, KindConflict,
-	KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber, KindClipping, KindTarget}
+	KindAudit, KindStage, KindTemplate, KindHoax, KindPerson, KindReportNumber, KindClipping, KindTarget, KindAttachment}
 
 // KnownKind reports whether kind is one the server stores.
 func KnownKind(kind string) bool {

@@ -21,11 +21,16 @@ type Report struct {
 	Deferred                             int // kinds the server does not know yet; kept queued
 	Pulled                               int
 	PhotosUp, PhotosDown                 int
+	AttachmentsUp, AttachmentsDown       int // documents (data.Attachment)
 }
 
 func (r Report) String() string {
-	return fmt.Sprintf("dikirim %d (diterapkan %d, konflik %d, ditolak %d), diterima %d, foto naik %d, foto turun %d",
+	s := fmt.Sprintf("dikirim %d (diterapkan %d, konflik %d, ditolak %d), diterima %d, foto naik %d, foto turun %d",
 		r.Pushed, r.Applied, r.Conflicts, r.Rejected, r.Pulled, r.PhotosUp, r.PhotosDown)
+	if r.AttachmentsUp+r.AttachmentsDown > 0 {
+		s += fmt.Sprintf(", lampiran naik %d, lampiran turun %d", r.AttachmentsUp, r.AttachmentsDown)
+	}
+	return s
 }
 
 // Batch sizes of a round.
@@ -209,17 +214,65 @@ func (c *Client) fetchPage(ctx context.Context, since int64) <-chan fetched {
 	return out
 }
 
-func (c *Client) uploadPhotos(ctx context.Context, r *Report) error {
+// blob is a file sync moves by hash: a photo's or an attachment's. count
+// is the report's counter it adds to.
+type blob struct {
+	hash, mime string
+	count      *int
+}
+
+// blobsToUpload lists this office's photo and attachment files the server
+// has not confirmed receiving.
+func (c *Client) blobsToUpload(ctx context.Context, r *Report) ([]blob, error) {
 	photos, err := c.st.PhotosToUpload(ctx)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := c.st.AttachmentsToUpload(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []blob
+	for _, p := range photos {
+		out = append(out, blob{p.Hash, p.Mime, &r.PhotosUp})
+	}
+	for _, a := range docs {
+		out = append(out, blob{a.Hash, a.Mime, &r.AttachmentsUp})
+	}
+	return out, nil
+}
+
+// missingBlobs lists the live photo and attachment files not on this disk.
+func (c *Client) missingBlobs(ctx context.Context, r *Report) ([]blob, error) {
+	photos, err := c.st.MissingPhotoFiles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := c.st.MissingAttachmentFiles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []blob
+	for _, p := range photos {
+		out = append(out, blob{p.Hash, p.Mime, &r.PhotosDown})
+	}
+	for _, a := range docs {
+		out = append(out, blob{a.Hash, a.Mime, &r.AttachmentsDown})
+	}
+	return out, nil
+}
+
+func (c *Client) uploadPhotos(ctx context.Context, r *Report) error {
+	blobs, err := c.blobsToUpload(ctx, r)
 	if err != nil {
 		return err
 	}
-	for _, p := range photos {
-		raw, err := os.ReadFile(c.st.PhotoPath(p.Hash, p.Mime))
+	for _, p := range blobs {
+		raw, err := os.ReadFile(c.st.FilePath(p.hash, p.mime))
 		if err != nil {
 			continue // the file is gone locally; nothing to upload
 		}
-		path := "/v1/attachments/" + p.Hash
+		path := "/v1/attachments/" + p.hash
 		head, _ := http.NewRequestWithContext(ctx, http.MethodHead, c.base+path, nil)
 		if resp, err := c.do(head); err == nil {
 			resp.Body.Close()
@@ -228,17 +281,17 @@ func (c *Client) uploadPhotos(ctx context.Context, r *Report) error {
 		} else {
 			// 404: not there yet; 403: there, but only from offices
 			// outside this one's scope. Uploading the bytes proves this
-			// office holds the photo and lets its scope read it.
+			// office holds the file and lets its scope read it.
 			put, _ := http.NewRequestWithContext(ctx, http.MethodPut, c.base+path, bytes.NewReader(raw))
-			put.Header.Set("Content-Type", p.Mime)
+			put.Header.Set("Content-Type", p.mime)
 			resp, err := c.do(put)
 			if err != nil {
 				return err
 			}
 			resp.Body.Close()
-			r.PhotosUp++
+			*p.count++
 		}
-		if err := c.st.MarkUploaded(ctx, p.Hash); err != nil {
+		if err := c.st.MarkUploaded(ctx, p.hash); err != nil {
 			return err
 		}
 	}
@@ -246,12 +299,12 @@ func (c *Client) uploadPhotos(ctx context.Context, r *Report) error {
 }
 
 func (c *Client) downloadPhotos(ctx context.Context, r *Report) error {
-	missing, err := c.st.MissingPhotoFiles(ctx)
+	missing, err := c.missingBlobs(ctx, r)
 	if err != nil {
 		return err
 	}
 	for _, p := range missing {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.base+"/v1/attachments/"+p.Hash, nil)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.base+"/v1/attachments/"+p.hash, nil)
 		resp, err := c.do(req)
 		if he, ok := err.(*HTTPError); ok && (he.Status == http.StatusNotFound || he.Status == http.StatusForbidden) {
 			continue // not uploaded yet by its office; next round
@@ -264,10 +317,10 @@ func (c *Client) downloadPhotos(ctx context.Context, r *Report) error {
 		if err != nil {
 			return err
 		}
-		if err := c.st.StorePhotoFile(p.Hash, p.Mime, raw); err != nil {
+		if err := c.st.StorePhotoFile(p.hash, p.mime, raw); err != nil {
 			return err
 		}
-		r.PhotosDown++
+		*p.count++
 	}
 	return nil
 }
