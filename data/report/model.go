@@ -53,7 +53,7 @@ type Report struct {
 	Photos       []Photo
 	// Monitoring is section VI, Pemantauan Media (monitoring.go).
 	Monitoring *Monitoring
-	Documents    []Document // the activities' attachments, listed by name
+	Documents  []Document // the activities' attachments, listed by name
 }
 
 // Signer is a person in the signature block.
