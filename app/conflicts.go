@@ -90,14 +90,7 @@ func newConflictsView(u *UI) *conflictsView {
 
 	v.list = widget.NewList(
 		func() int { return len(v.conflicts) },
-		func() fyne.CanvasObject {
-			title, sub := widget.NewLabel(""), widget.NewLabel("")
-			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
-			sub.SizeName = theme.SizeNameCaptionText
-			sub.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(title, sub)
-		},
+		twoLineItem,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= len(v.conflicts) {
 				return
@@ -625,4 +618,15 @@ func (v *conflictsView) openMerge() {
 	md.dlg.Resize(fyne.NewSize(1060, 700))
 	v.merging = md
 	md.dlg.Show()
+}
+
+// twoLineItem is a list row of a bold title over a caption, both cut
+// with an ellipsis: the conflicts' and the history's lists.
+func twoLineItem() fyne.CanvasObject {
+	title, sub := widget.NewLabel(""), widget.NewLabel("")
+	title.TextStyle.Bold = true
+	title.Truncation = fyne.TextTruncateEllipsis
+	sub.SizeName = theme.SizeNameCaptionText
+	sub.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, sub)
 }

@@ -105,14 +105,7 @@ func (v *historyView) build() {
 	v.head.Wrapping = fyne.TextWrapWord
 	v.list = widget.NewList(
 		func() int { return len(v.versions) },
-		func() fyne.CanvasObject {
-			title, sub := widget.NewLabel(""), widget.NewLabel("")
-			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
-			sub.SizeName = theme.SizeNameCaptionText
-			sub.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(title, sub)
-		},
+		twoLineItem,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= len(v.versions) {
 				return
