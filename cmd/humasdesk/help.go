@@ -52,11 +52,11 @@ var program = clihelp.Program{
 			Detail: withDB(data.Text{
 				ID: "Menulis register nomor laporan (setiap nomor yang pernah diterbitkan\naplikasi atau 'humasdesk export', termasuk dari perangkat lain kantor\nini setelah sinkronisasi) sebagai CSV: nomor, tanggal terbit, periode,\njenis, oleh, file, format, keterangan, status. Tanpa --out, CSV ditulis\nke layar. Nomor yang bentrok dengan perangkat lain tercantum paling atas\ndengan status \"Bentrok\".\n\n  --out FILE.csv  berkas CSV (bawaan: layar)\n",
 				EN: "Writes the register of report numbers (every number the application\nor 'humasdesk export' issued, including other devices of this office\nafter a sync) as CSV: number, date issued, period, kind, by, file,\nformat, note, status. Without --out, the CSV goes to the screen.\nNumbers in conflict with another device come first, with status\n\"Bentrok\".\n\n  --out FILE.csv  CSV file (default: the screen)\n"})},
-		{Name: "import", Synopsis: "humasdesk import [--db FILE] --kind entries|agencies [--check] FILE.csv",
-			Summary: data.Text{ID: "impor kegiatan/instansi dari CSV (semua atau tidak sama sekali)", EN: "import activities/agencies from CSV (all or nothing)"},
+		{Name: "import", Synopsis: "humasdesk import [--db FILE] --kind entries|agencies|clippings [--check] FILE.csv",
+			Summary: data.Text{ID: "impor kegiatan/instansi/kliping dari CSV (semua atau tidak sama sekali)", EN: "import activities/agencies/clippings from CSV (all or nothing)"},
 			Detail: withDB(data.Text{
-				ID: "  --kind entries    kegiatan (entri laporan)\n  --kind agencies   instansi\n  --check           hanya periksa berkas; tidak menyimpan apa pun\n  --template        tulis templat CSV kosong ke FILE.csv\n",
-				EN: "  --kind entries    activities (report entries)\n  --kind agencies   agencies\n  --check           check the file only; store nothing\n  --template        write an empty CSV template to FILE.csv\n"})},
+				ID: "  --kind entries    kegiatan (entri laporan)\n  --kind agencies   instansi\n  --kind clippings  kliping media\n  --check           hanya periksa berkas; tidak menyimpan apa pun\n  --template        tulis templat CSV kosong ke FILE.csv\n",
+				EN: "  --kind entries    activities (report entries)\n  --kind agencies   agencies\n  --kind clippings  media clippings\n  --check           check the file only; store nothing\n  --template        write an empty CSV template to FILE.csv\n"})},
 		{Name: "enroll", Synopsis: "humasdesk enroll [--db FILE] --server URL --code KODE [--name NAMA]",
 			Summary: data.Text{ID: "daftarkan perangkat ini ke server sinkronisasi", EN: "register this device with a sync server"},
 			Detail: withDB(data.Text{
